@@ -1,0 +1,89 @@
+"""Typed model of one problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+DIFFICULTIES = ("easy", "medium", "hard")
+KINDS = ("torch", "python")
+
+
+@attrs.frozen
+class Limits:
+    """Resource limits of one judged run."""
+
+    test_time_ms: int
+    """Wall-clock and CPU time allowed for one hidden test."""
+    total_time_ms: int
+    """Wall-clock time allowed for all hidden tests together."""
+    memory_mb: int
+    """Address space the solution may add on top of the judged process's own."""
+
+
+@attrs.frozen
+class Hint:
+    """One progressive hint."""
+
+    title: str
+    """The hint's heading."""
+    text: str
+    """The hint itself (Markdown)."""
+
+
+@attrs.frozen
+class Followup:
+    """A follow-up question an interviewer asks after the code works."""
+
+    question: str
+    """The question."""
+    answer: str
+    """A short model answer (Markdown)."""
+
+
+@attrs.frozen
+class Problem:
+    """A practice problem: metadata, texts, and its hidden tests' source."""
+
+    id: str
+    """Kebab-case identifier, equal to the folder name."""
+    title: str
+    """Human title."""
+    difficulty: str
+    """One of easy, medium, hard."""
+    topics: tuple[str, ...]
+    """Topics for browsing, e.g. ``attention``."""
+    kind: str
+    """``torch`` (tensors; needs torch) or ``python`` (plain Python)."""
+    entry_point: str
+    """The function or class the hidden tests call."""
+    suggested_minutes: int
+    """How long an interviewer would give for it."""
+    origin: str
+    """Which interview round or question it models."""
+    forbidden: tuple[str, ...]
+    """Dotted names the solution may not use (a module name forbids the whole module)."""
+    limits: Limits
+    """Resource limits."""
+    path: Path
+    """The problem's folder."""
+    statement: str
+    """The task (Markdown)."""
+    starter: str
+    """Code the user starts from."""
+    solution: str
+    """The reference solution (never shown before a pass or a give-up)."""
+    tests_source: str
+    """Source of the hidden tests."""
+    test_names: tuple[str, ...]
+    """Names of the hidden tests, in file order."""
+    hints: tuple[Hint, ...]
+    """Progressive hints."""
+    followups: tuple[Followup, ...]
+    """Follow-up questions with model answers."""
+
+    @property
+    def tests_path(self) -> Path:
+        """Path of the hidden tests file."""
+        return self.path / "tests.py"

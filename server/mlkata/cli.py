@@ -1,0 +1,194 @@
+"""Command-line interface: ``mlkata list | show | new | check | validate``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mlkata import __version__
+
+if TYPE_CHECKING:
+    from mlkata.bank import Bank, Problem
+    from mlkata.judge.verdict import Report
+
+MARKER = "# mlkata: {id}\n"
+SYMBOLS = {"passed": "PASS", "not_implemented": "TODO"}
+
+
+def _bank(args: argparse.Namespace) -> Bank:
+    from mlkata.bank import default_roots, load_bank
+
+    roots = default_roots() + [Path(p) for p in args.problems or []]
+    bank = load_bank(roots)
+    for error in bank.errors:
+        print(f"warning: {error}", file=sys.stderr)
+    return bank
+
+
+def _problem(args: argparse.Namespace) -> Problem:
+    bank = _bank(args)
+    try:
+        return bank.get(args.id)
+    except KeyError as exc:
+        raise SystemExit(f"mlkata: {exc.args[0]}") from None
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Print the problems: id, difficulty, kind, minutes, topics."""
+    problems = list(_bank(args).problems.values())
+    if args.json:
+        print(json.dumps([
+            {"id": p.id, "title": p.title, "difficulty": p.difficulty, "kind": p.kind,
+             "topics": list(p.topics), "suggested_minutes": p.suggested_minutes}
+            for p in problems
+        ], indent=2))
+        return 0
+    width = max((len(p.id) for p in problems), default=2)
+    for p in problems:
+        print(f"{p.id:<{width}}  {p.difficulty:<6}  {p.kind:<6}  {p.suggested_minutes:>3} min  {', '.join(p.topics)}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print a problem's statement with its metadata."""
+    p = _problem(args)
+    print(f"{p.title}  [{p.id}; {p.difficulty}; {p.suggested_minutes} min; {', '.join(p.topics)}]")
+    print(f"Entry point: {p.entry_point}   Tests: {len(p.test_names)}   Models: {p.origin}\n")
+    print(p.statement.rstrip())
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write the starter (with its binding marker) to a new file; never overwrite."""
+    p = _problem(args)
+    path = Path(args.path) if args.path else Path(f"{p.id.replace('-', '_')}.py")
+    if path.is_dir():
+        path = path / f"{p.id.replace('-', '_')}.py"
+    text = MARKER.format(id=p.id) + p.starter
+    try:
+        with open(path, "x", encoding="utf-8") as f:
+            f.write(text)
+    except FileExistsError:
+        print(f"mlkata: {path} already exists; not overwriting it (choose another path)", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"mlkata: cannot write {path}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}: implement `{p.entry_point}`, then run: mlkata check {p.id} {path}")
+    return 0
+
+
+def _read_source(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SystemExit(f"mlkata: cannot read {path}: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SystemExit(f"mlkata: {path} is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+
+
+def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from mlkata.judge.runner import Options
+
+    return Options(python=args.python or sys.executable, time_multiplier=args.time_multiplier)
+
+
+def format_report(report: Report, path: str) -> str:
+    """The human table of a report."""
+    lines = [f"{report.problem}  {path}"]
+    width = max((len(t.name) for t in report.tests), default=4)
+    for t in report.tests:
+        mark = SYMBOLS.get(t.verdict.value, "FAIL")
+        where = f"line {t.location.line}: " if t.location else ""
+        detail = f"  {where}{t.message}" if t.message else ""
+        lines.append(f"  {mark:<4}  {t.name:<{width}}  {t.verdict.value:<15} {t.duration_ms:7.1f} ms{detail}")
+    lines.append(f"{report.passed}/{report.total} passed - verdict: {report.verdict.value}")
+    return "\n".join(lines)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Judge a file against a problem's hidden tests."""
+    from mlkata.judge.engine import judge
+    from mlkata.judge.runner import JudgeError
+
+    p = _problem(args)
+    path = Path(args.file)
+    source = _read_source(path)
+    try:
+        report = asyncio.run(judge(p, source, str(path.resolve()), _options(args)))
+    except JudgeError as exc:
+        print(f"mlkata: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        print(format_report(report, str(path)))
+    return 0 if report.passed == report.total else 1
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check the whole bank: loads, references pass, starters fail."""
+    from mlkata.bank.validate import validate_bank
+
+    bank = _bank(args)
+    ids = args.ids or list(bank.problems)
+    problems = []
+    for pid in ids:
+        try:
+            problems.append(bank.get(pid))
+        except KeyError as exc:
+            print(f"mlkata: {exc.args[0]}", file=sys.stderr)
+            return 2
+    failures = asyncio.run(validate_bank(problems, _options(args), echo=print))
+    broken = len(bank.errors) if not args.ids else 0
+    print(f"{len(problems) - len(failures)}/{len(problems)} problems valid" + (f"; {broken} failed to load" if broken else ""))
+    return 0 if not failures and not broken else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser."""
+    parser = argparse.ArgumentParser(prog="mlkata", description="Practise ML interview coding rounds against hidden tests.")
+    parser.add_argument("--version", action="version", version=f"mlkata {__version__}")
+    parser.add_argument("--problems", action="append", metavar="DIR", help="extra problems folder (repeatable), loaded on top of the bundled bank")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("list", help="list the problems")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="print a problem's statement")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("new", help="write a problem's starter to a new file")
+    p.add_argument("id")
+    p.add_argument("path", nargs="?", help="file or folder (default: ./<id>.py)")
+    p.set_defaults(func=cmd_new)
+
+    for name, func, help_text in (
+        ("check", cmd_check, "judge a solution file against the hidden tests"),
+        ("validate", cmd_validate, "check the whole bank: references pass, starters fail"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        if name == "check":
+            p.add_argument("id")
+            p.add_argument("file")
+            p.add_argument("--json", action="store_true", help="print one JSON object")
+        else:
+            p.add_argument("ids", nargs="*", help="only these problems")
+        p.add_argument("--python", help="interpreter that runs the solution (default: this one)")
+        p.add_argument("--time-multiplier", type=float, default=1.0, help="scale every time limit")
+        p.set_defaults(func=func)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``mlkata`` command."""
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))

@@ -1,0 +1,159 @@
+"""Judge one source text against one problem: the whole pipeline, returning a Report.
+
+1. compile (syntax errors never reach a process); 2. static scan for forbidden APIs;
+3. run the drive parts on the user's code, and get the reference's outputs, concurrently;
+4. check each test's output against the reference's, on this (trusted) side.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from mlkata.judge import forbidden, locate, reference, wire
+from mlkata.judge.api import Fail
+from mlkata.judge.runner import OUTPUT_BYTES, Options, run_child
+from mlkata.judge.verdict import Location, Report, TestResult, Verdict
+
+if TYPE_CHECKING:
+    from mlkata.bank import Problem
+
+
+async def judge(problem: Problem, source: str, filename: str | None = None, options: Options | None = None) -> Report:
+    """Run the hidden tests of problem on source and return the verdict of each."""
+    options = options or Options()
+    filename = filename or "<solution>"
+    lines = source.splitlines()
+    names = problem.test_names
+
+    def all_tests(verdict: Verdict, message: str, location: Location) -> Report:
+        return Report(problem.id, tuple(TestResult(n, verdict, message, location) for n in names))
+
+    try:
+        compile(source, filename, "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        return all_tests(Verdict.SYNTAX_ERROR, _syntax_message(exc), _syntax_location(exc, lines))
+    except ValueError as exc:  # e.g. null bytes
+        return all_tests(Verdict.SYNTAX_ERROR, f"the file cannot be compiled: {exc}", Location(1, 1, 1, 1))
+
+    findings = forbidden.scan(source, problem.forbidden)
+    if findings:
+        first = findings[0]
+        more = f" ({len(findings) - 1} more use{'s' if len(findings) > 2 else ''} below)" if len(findings) > 1 else ""
+        message = f"uses {first.used_as}, which this problem forbids ({first.name}): write it yourself{more}"
+        return all_tests(Verdict.FORBIDDEN_API, message, first.location)
+
+    entry = locate.definition(source, problem.entry_point) or locate.whole_line(lines, 1)
+    user = asyncio.ensure_future(run_child(problem, source, filename, options))
+    try:
+        expected, checks = await asyncio.gather(
+            reference.expected_outputs(problem, options),
+            asyncio.to_thread(reference.specs, problem),
+        )
+        events = await user
+    finally:
+        if not user.done():
+            user.cancel()
+    results = []
+    for name in names:
+        results.append(_result(name, events[name], expected[name], checks[name], problem, source, filename, lines, entry))
+    return Report(problem.id, tuple(results))
+
+
+def _syntax_message(exc: SyntaxError) -> str:
+    return f"SyntaxError: {exc.msg}"
+
+
+def _syntax_location(exc: SyntaxError, lines: Sequence[str]) -> Location:
+    line = exc.lineno or 1
+    if not lines:
+        return Location(1, 1, 1, 1)
+    line = min(max(line, 1), len(lines))
+    # SyntaxError offsets are 1-based character offsets already.
+    col = max(exc.offset or 1, 1)
+    end_line = exc.end_lineno or line
+    end_col = exc.end_offset or 0
+    if end_line != line or end_col <= col:
+        text = lines[line - 1]
+        end_col = max(col + 1, len(text.rstrip()) + 1) if col <= len(text) else col + 1
+        end_line = line
+    return Location(line, col, end_line, end_col)
+
+
+def _result(
+    name: str,
+    event: dict[str, Any],
+    expected: Any,
+    spec: Any,
+    problem: Problem,
+    source: str,
+    filename: str,
+    lines: Sequence[str],
+    entry: Location,
+) -> TestResult:
+    status = event.get("status")
+    duration = float(event.get("duration_ms") or 0.0)
+    stdout = str(event.get("stdout") or "")
+
+    def result(verdict: Verdict, message: str = "", location: Location | None = None) -> TestResult:
+        return TestResult(name, verdict, message, location if verdict is not Verdict.PASSED else None, duration, stdout)
+
+    wall = problem.limits.test_time_ms / 1000
+    if status == "ok":
+        try:
+            got = wire.decode(event.get("output"))
+        except (wire.WireError, KeyError, TypeError, ValueError) as exc:
+            return result(Verdict.WRONG_ANSWER, f"the output could not be read: {exc}", entry)
+        try:
+            spec.run_check(expected, got)
+        except Fail as fail:
+            return result(Verdict.WRONG_ANSWER, fail.message, entry)
+        except Exception as exc:  # noqa: BLE001 - odd outputs must not crash the judge
+            return result(Verdict.WRONG_ANSWER, f"the output could not be compared: {type(exc).__name__}: {exc}", entry)
+        return result(Verdict.PASSED)
+    fault = locate.fault_location(str(event.get("fault") or ""), filename, lines)
+    if status == "error":
+        return _error_result(event, problem, filename, lines, entry, result)
+    if status in ("time_limit", "total_time_limit"):
+        where = fault or entry
+        what = f"time limit of {wall:g} s exceeded" if status == "time_limit" else (
+            f"not finished when the total time limit of {problem.limits.total_time_ms / 1000:g} s ran out"
+        )
+        if fault:
+            what += f" (it was running line {fault.line})"
+        return result(Verdict.TIME_LIMIT, what, where)
+    if status == "output_limit":
+        return result(Verdict.OUTPUT_LIMIT, f"printed more than {OUTPUT_BYTES // 1024} KiB (the output limit); print less", entry)
+    if status == "signal":
+        sig = event.get("signal")
+        if sig == "SIGKILL":
+            return result(Verdict.MEMORY_LIMIT, "killed (SIGKILL), most likely for running out of memory", fault or entry)
+        return result(Verdict.RUNTIME_ERROR, f"the process crashed with {sig}" + (f" at line {fault.line}" if fault else ""), fault or entry)
+    if status == "exited":
+        where = locate.exit_call(source) or entry
+        return result(Verdict.RUNTIME_ERROR, f"the process exited (code {event.get('code')}) before the test finished: a solution must return, not exit", where)
+    return result(Verdict.RUNTIME_ERROR, f"the judge got no result for this test ({status})", entry)
+
+
+def _error_result(event: dict[str, Any], problem: Problem, filename: str, lines: Sequence[str], entry: Location, result: Any) -> TestResult:
+    error = event.get("error") or {}
+    etype = str(error.get("type", "Exception"))
+    message = str(error.get("message", ""))
+    frames = error.get("frames") or []
+    where = locate.deepest_user_frame(frames, filename, lines) or entry
+    verdict = event.get("verdict")
+    if verdict == "wrong_answer":
+        return result(Verdict.WRONG_ANSWER, message, entry if etype == "WrongAnswer" else where)
+    if verdict == "not_implemented":
+        return result(Verdict.NOT_IMPLEMENTED, "not implemented yet: the code still raises NotImplementedError", where)
+    if verdict == "forbidden_api":
+        return result(Verdict.FORBIDDEN_API, f"called {message}, which this problem forbids: write it yourself", where)
+    if verdict == "memory_limit":
+        return result(Verdict.MEMORY_LIMIT, f"memory limit of {problem.limits.memory_mb} MB exceeded ({etype}: {message[:200]})", where)
+    if etype == "SystemExit":
+        return result(Verdict.RUNTIME_ERROR, f"called sys.exit({message}): a solution must return, not exit", where)
+    text = f"{etype}: {message}" if message else etype
+    if where is entry and frames:
+        text += " (raised outside your code, while the test used what your code returned)"
+    return result(Verdict.RUNTIME_ERROR, text, where)
