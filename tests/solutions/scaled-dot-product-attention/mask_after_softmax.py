@@ -1,0 +1,13 @@
+# expect: wrong_answer masked_keys_get_zero_weight
+# Zeroes masked weights after the softmax without renormalising: rows no longer sum to 1.
+import math
+
+import torch
+
+
+def scaled_dot_product_attention(q, k, v, mask=None):
+    scores = q @ k.transpose(-2, -1) / math.sqrt(q.size(-1))
+    weights = torch.softmax(scores, dim=-1)
+    if mask is not None:
+        weights = weights * mask
+    return weights @ v, weights
