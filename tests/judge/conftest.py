@@ -1,0 +1,115 @@
+"""A tiny pure-Python problem built in a temp folder, so judge tests need no torch import."""
+
+from __future__ import annotations
+
+import asyncio
+import glob
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from mlkata.bank import Problem, load_problem
+from mlkata.judge.engine import judge
+from mlkata.judge.runner import Options
+from mlkata.judge.verdict import Report
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+TOML = """\
+id = "add-two"
+title = "Add two numbers"
+difficulty = "easy"
+topics = ["warm-up"]
+kind = "python"
+entry_point = "add"
+suggested_minutes = 1
+origin = "A fixture for the judge's own tests."
+forbidden = ["numpy", "operator.add"]
+
+[limits]
+test_time_ms = 1000
+total_time_ms = 6000
+memory_mb = 256
+"""
+
+TESTS = '''\
+from mlkata.judge.api import call, test
+
+
+@test
+def adds_small_numbers(add):
+    return call(add, 1, 2)
+
+
+@test
+def adds_negative_numbers(add):
+    return call(add, -5, 3)
+
+
+@test
+def adds_large_numbers(add):
+    return call(add, 10**6, 2 * 10**6)
+'''
+
+
+def make_problem(root: Path, tests: str = TESTS, toml: str = TOML) -> Problem:
+    """Write the add-two problem under root and load it."""
+    folder = root / "add-two"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "problem.toml").write_text(toml)
+    (folder / "statement.md").write_text("# Add\n\nWrite `add(a, b)` returning a + b.\n")
+    (folder / "starter.py").write_text("def add(a, b):\n    raise NotImplementedError\n")
+    (folder / "solution.py").write_text("def add(a, b):\n    return a + b\n")
+    (folder / "tests.py").write_text(tests)
+    (folder / "hints.md").write_text("## Hint 1\nUse +.\n\n## Hint 2\nReturn it.\n")
+    (folder / "followups.md").write_text("## Overflow?\nPython ints do not overflow.\n")
+    return load_problem(folder)
+
+
+@pytest.fixture(scope="session")
+def add_problem(tmp_path_factory: pytest.TempPathFactory) -> Problem:
+    """The add-two problem."""
+    return make_problem(tmp_path_factory.mktemp("bank"))
+
+
+def run(problem: Problem, source: str, options: Options, filename: str = "/work/solution.py") -> Report:
+    """Judge source synchronously."""
+    return asyncio.run(judge(problem, source, filename, options))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_tmp(tmp_path_factory: pytest.TempPathFactory):
+    """Scratch folders of this session's runs go to a folder no other process uses."""
+    root = tmp_path_factory.mktemp("scratch")
+    saved = tempfile.tempdir
+    tempfile.tempdir = str(root)
+    yield root
+    tempfile.tempdir = saved
+
+
+@pytest.fixture(scope="session")
+def sdpa():
+    """The scaled-dot-product-attention problem from the bundled bank."""
+    return load_problem(ROOT / "problems" / "scaled-dot-product-attention")
+
+
+@pytest.fixture
+def no_leftovers(private_tmp: Path):
+    """Fail if a run leaves scratch folders or child processes behind."""
+    pattern = os.path.join(str(private_tmp), "mlkata-run-*")
+    before = set(glob.glob(pattern))
+    yield
+    assert set(glob.glob(pattern)) - before == set(), "scratch folders left behind"
+    me = os.getpid()
+    children = []
+    for status in glob.glob("/proc/[0-9]*/status"):
+        try:
+            text = Path(status).read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":\t", 1) for line in text.splitlines() if ":\t" in line)
+        if fields.get("PPid", "").strip() == str(me):
+            children.append(fields.get("Name", "?").strip())
+    assert not children, f"processes left behind: {children}"
