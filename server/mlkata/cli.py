@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlkata import __version__
+from mlkata.judge.runner import Options
 
 if TYPE_CHECKING:
     from mlkata.bank import Bank, Problem
@@ -41,11 +42,22 @@ def cmd_list(args: argparse.Namespace) -> int:
     """Print the problems: id, difficulty, kind, minutes, topics."""
     problems = list(_bank(args).problems.values())
     if args.json:
-        print(json.dumps([
-            {"id": p.id, "title": p.title, "difficulty": p.difficulty, "kind": p.kind,
-             "topics": list(p.topics), "suggested_minutes": p.suggested_minutes}
-            for p in problems
-        ], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": p.id,
+                        "title": p.title,
+                        "difficulty": p.difficulty,
+                        "kind": p.kind,
+                        "topics": list(p.topics),
+                        "suggested_minutes": p.suggested_minutes,
+                    }
+                    for p in problems
+                ],
+                indent=2,
+            )
+        )
         return 0
     width = max((len(p.id) for p in problems), default=2)
     for p in problems:
@@ -93,8 +105,7 @@ def _read_source(path: Path) -> str:
         raise SystemExit(f"mlkata: {path} is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
 
 
-def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from mlkata.judge.runner import Options
+def _options(args: argparse.Namespace) -> Options:
 
     return Options(python=args.python or sys.executable, time_multiplier=args.time_multiplier)
 
@@ -155,7 +166,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser."""
     parser = argparse.ArgumentParser(prog="mlkata", description="Practise ML interview coding rounds against hidden tests.")
     parser.add_argument("--version", action="version", version=f"mlkata {__version__}")
-    parser.add_argument("--problems", action="append", metavar="DIR", help="extra problems folder (repeatable), loaded on top of the bundled bank")
+    parser.add_argument(
+        "--problems", action="append", metavar="DIR", help="extra problems folder (repeatable), loaded on top of the bundled bank"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("list", help="list the problems")

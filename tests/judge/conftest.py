@@ -34,7 +34,7 @@ total_time_ms = 6000
 memory_mb = 256
 """
 
-TESTS = '''\
+TESTS = """\
 from mlkata.judge.api import call, test
 
 
@@ -51,7 +51,7 @@ def adds_negative_numbers(add):
 @test
 def adds_large_numbers(add):
     return call(add, 10**6, 2 * 10**6)
-'''
+"""
 
 
 def make_problem(root: Path, tests: str = TESTS, toml: str = TOML) -> Problem:

@@ -12,14 +12,14 @@ from .conftest import run
 
 pytestmark = pytest.mark.usefixtures("no_leftovers")
 
-WRONG = '''\
+WRONG = """\
 import torch
 
 
 def scaled_dot_product_attention(q, k, v, mask=None):
     weights = torch.softmax(q @ k.transpose(-2, -1), dim=-1)  # missing scale
     return weights @ v, weights
-'''
+"""
 
 
 def test_the_plain_wrong_solution_fails(sdpa: Problem, options: Options) -> None:
@@ -80,10 +80,14 @@ def test_torch_out_of_memory_is_a_memory_limit(sdpa: Problem, options: Options) 
 
 
 def test_detached_output_is_explained(sdpa: Problem, options: Options) -> None:
-    source = WRONG.replace("import torch", "import math\nimport torch").replace(
-        "torch.softmax(q @ k.transpose(-2, -1), dim=-1)",
-        "torch.softmax(q @ k.transpose(-2, -1) / math.sqrt(q.size(-1)), dim=-1)",
-    ).replace("return weights @ v, weights", "out = (weights @ v).detach()\n    return out, weights.detach()")
+    source = (
+        WRONG.replace("import torch", "import math\nimport torch")
+        .replace(
+            "torch.softmax(q @ k.transpose(-2, -1), dim=-1)",
+            "torch.softmax(q @ k.transpose(-2, -1) / math.sqrt(q.size(-1)), dim=-1)",
+        )
+        .replace("return weights @ v, weights", "out = (weights @ v).detach()\n    return out, weights.detach()")
+    )
     report = run(sdpa, source, options)
     grads = next(t for t in report.tests if t.name == "gradients_flow_to_q_k_v")
     assert grads.verdict is Verdict.WRONG_ANSWER

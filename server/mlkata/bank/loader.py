@@ -93,7 +93,7 @@ def _read(folder: Path, name: str) -> str:
 
 def _field(meta: dict[str, Any], key: str, kind: type | tuple[type, ...], path: Path) -> Any:
     value = meta[key]
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
         raise ProblemError(path, f"expected {names}, got {type(value).__name__} {value!r}", key)
     return value
@@ -157,10 +157,24 @@ def load_problem(folder: Path) -> Problem:
     hints = tuple(Hint(t, b) for t, b in _sections(folder / "hints.md", _read(folder, "hints.md")))
     followups = tuple(Followup(t, b) for t, b in _sections(folder / "followups.md", _read(folder, "followups.md")))
     return Problem(
-        id=pid, title=title, difficulty=difficulty, topics=tuple(topics), kind=kind,
-        entry_point=entry, suggested_minutes=minutes, origin=origin, forbidden=tuple(forbidden),
-        limits=limits, path=folder, statement=statement, starter=starter, solution=solution,
-        tests_source=tests_source, test_names=names, hints=hints, followups=followups,
+        id=pid,
+        title=title,
+        difficulty=difficulty,
+        topics=tuple(topics),
+        kind=kind,
+        entry_point=entry,
+        suggested_minutes=minutes,
+        origin=origin,
+        forbidden=tuple(forbidden),
+        limits=limits,
+        path=folder,
+        statement=statement,
+        starter=starter,
+        solution=solution,
+        tests_source=tests_source,
+        test_names=names,
+        hints=hints,
+        followups=followups,
     )
 
 
@@ -210,7 +224,9 @@ def _test_names(path: Path, source: str) -> tuple[str, ...]:
             continue
         for deco in node.decorator_list:
             target = deco.func if isinstance(deco, ast.Call) else deco
-            if isinstance(target, ast.Name) and target.id == "test" or isinstance(target, ast.Attribute) and target.attr == "test":
+            if (isinstance(target, ast.Name) and target.id == "test") or (
+                isinstance(target, ast.Attribute) and target.attr == "test"
+            ):
                 names.append(node.name)
     if not names:
         raise ProblemError(path, "defines no hidden test (functions decorated with @test)")

@@ -38,7 +38,9 @@ async def validate_problem(problem: Problem, options: Options) -> list[str]:
     return issues
 
 
-async def validate_bank(problems: Sequence[Problem], options: Options, echo: Callable[[str], None] = lambda s: None) -> dict[str, list[str]]:
+async def validate_bank(
+    problems: Sequence[Problem], options: Options, echo: Callable[[str], None] = lambda s: None
+) -> dict[str, list[str]]:
     """Validate each problem; returns the issues of the invalid ones by id."""
     failures = {}
     for problem in problems:

@@ -39,9 +39,29 @@ from mlkata.judge.compare import (
 )
 
 __all__ = [
-    "ATOL", "RTOL", "Fail", "Rand", "TestSpec", "WrongAnswer", "backward", "call", "close",
-    "collect", "describe", "fmt_index", "fmt_num", "fmt_shape", "is_tensor", "raises",
-    "require", "same", "set_param", "short", "sums_to_one", "test", "unpack",
+    "ATOL",
+    "RTOL",
+    "Fail",
+    "Rand",
+    "TestSpec",
+    "WrongAnswer",
+    "backward",
+    "call",
+    "close",
+    "collect",
+    "describe",
+    "fmt_index",
+    "fmt_num",
+    "fmt_shape",
+    "is_tensor",
+    "raises",
+    "require",
+    "same",
+    "set_param",
+    "short",
+    "sums_to_one",
+    "test",
+    "unpack",
     "zero_where_masked",
 ]
 
@@ -55,7 +75,7 @@ class WrongAnswer(Exception):
 class TestSpec:
     """How one hidden test is checked."""
 
-    __slots__ = ("name", "check", "atol", "rtol")
+    __slots__ = ("atol", "check", "name", "rtol")
 
     def __init__(self, name: str, check: Check | None, atol: float, rtol: float) -> None:
         self.name = name
@@ -214,6 +234,6 @@ def raises(expected: type[BaseException], fn: Callable[..., Any], *args: Any, **
         fn(*args, **kwargs)
     except expected:
         return f"raised {expected.__name__}"
-    except Exception as exc:  # noqa: BLE001 - reported, not hidden
+    except Exception as exc:
         return f"raised {type(exc).__name__}: {short(str(exc), 60)}"
     return "returned normally"

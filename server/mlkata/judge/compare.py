@@ -121,7 +121,7 @@ def same(expected: Any, got: Any, what: str = "", atol: float = ATOL, rtol: floa
             raise Fail(f"{label}: expected a {type(expected).__name__} of {len(expected)}, got {describe(got)}")
         if len(got) != len(expected):
             raise Fail(f"{label}: expected {len(expected)} items, got {len(got)}")
-        for i, (e, g) in enumerate(zip(expected, got)):
+        for i, (e, g) in enumerate(zip(expected, got, strict=True)):
             same(e, g, _join(what, i) if what else f"result[{i}]", atol, rtol)
         return
     if isinstance(expected, dict):
@@ -165,7 +165,7 @@ def close(got: Any, expected: Any, what: str, atol: float = ATOL, rtol: float = 
         _close_tensor(got, expected, what, atol, rtol)
         return
     if isinstance(got, bool) or not isinstance(got, (int, float)):
-        if is_tensor(got) and got.numel() == 1:
+        if is_tensor(got) and got.numel() == 1:  # type: ignore[union-attr]
             raise Fail(f"{what}: expected a Python number, got {describe(got)} (call .item())")
         raise Fail(f"{what}: expected the number {fmt_num(expected)}, got {describe(got)}")
     if math.isnan(expected) and math.isnan(got):
@@ -188,7 +188,7 @@ def _close_tensor(got: Any, expected: Any, what: str, atol: float, rtol: float) 
     if got.dtype != expected.dtype:
         e, g = (str(x).replace("torch.", "") for x in (expected.dtype, got.dtype))
         raise Fail(f"{what}: expected dtype {e}, got {g}")
-    if expected.dtype == torch.bool or not expected.is_floating_point() and not expected.is_complex():
+    if expected.dtype == torch.bool or (not expected.is_floating_point() and not expected.is_complex()):
         diff = got != expected
         if bool(diff.any()):
             idx = tuple(int(i) for i in diff.nonzero()[0])

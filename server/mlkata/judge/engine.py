@@ -109,7 +109,7 @@ def _result(
             spec.run_check(expected, got)
         except Fail as fail:
             return result(Verdict.WRONG_ANSWER, fail.message, entry)
-        except Exception as exc:  # noqa: BLE001 - odd outputs must not crash the judge
+        except Exception as exc:
             return result(Verdict.WRONG_ANSWER, f"the output could not be compared: {type(exc).__name__}: {exc}", entry)
         return result(Verdict.PASSED)
     fault = locate.fault_location(str(event.get("fault") or ""), filename, lines)
@@ -117,8 +117,10 @@ def _result(
         return _error_result(event, problem, filename, lines, entry, result)
     if status in ("time_limit", "total_time_limit"):
         where = fault or entry
-        what = f"time limit of {wall:g} s exceeded" if status == "time_limit" else (
-            f"not finished when the total time limit of {problem.limits.total_time_ms / 1000:g} s ran out"
+        what = (
+            f"time limit of {wall:g} s exceeded"
+            if status == "time_limit"
+            else (f"not finished when the total time limit of {problem.limits.total_time_ms / 1000:g} s ran out")
         )
         if fault:
             what += f" (it was running line {fault.line})"
@@ -129,14 +131,22 @@ def _result(
         sig = event.get("signal")
         if sig == "SIGKILL":
             return result(Verdict.MEMORY_LIMIT, "killed (SIGKILL), most likely for running out of memory", fault or entry)
-        return result(Verdict.RUNTIME_ERROR, f"the process crashed with {sig}" + (f" at line {fault.line}" if fault else ""), fault or entry)
+        return result(
+            Verdict.RUNTIME_ERROR, f"the process crashed with {sig}" + (f" at line {fault.line}" if fault else ""), fault or entry
+        )
     if status == "exited":
         where = locate.exit_call(source) or entry
-        return result(Verdict.RUNTIME_ERROR, f"the process exited (code {event.get('code')}) before the test finished: a solution must return, not exit", where)
+        return result(
+            Verdict.RUNTIME_ERROR,
+            f"the process exited (code {event.get('code')}) before the test finished: a solution must return, not exit",
+            where,
+        )
     return result(Verdict.RUNTIME_ERROR, f"the judge got no result for this test ({status})", entry)
 
 
-def _error_result(event: dict[str, Any], problem: Problem, filename: str, lines: Sequence[str], entry: Location, result: Any) -> TestResult:
+def _error_result(
+    event: dict[str, Any], problem: Problem, filename: str, lines: Sequence[str], entry: Location, result: Any
+) -> TestResult:
     error = event.get("error") or {}
     etype = str(error.get("type", "Exception"))
     message = str(error.get("message", ""))
@@ -150,7 +160,9 @@ def _error_result(event: dict[str, Any], problem: Problem, filename: str, lines:
     if verdict == "forbidden_api":
         return result(Verdict.FORBIDDEN_API, f"called {message}, which this problem forbids: write it yourself", where)
     if verdict == "memory_limit":
-        return result(Verdict.MEMORY_LIMIT, f"memory limit of {problem.limits.memory_mb} MB exceeded ({etype}: {message[:200]})", where)
+        return result(
+            Verdict.MEMORY_LIMIT, f"memory limit of {problem.limits.memory_mb} MB exceeded ({etype}: {message[:200]})", where
+        )
     if etype == "SystemExit":
         return result(Verdict.RUNTIME_ERROR, f"called sys.exit({message}): a solution must return, not exit", where)
     text = f"{etype}: {message}" if message else etype

@@ -96,7 +96,12 @@ def scan(source: str, forbidden: Sequence[str]) -> list[Finding]:
             func = node.func
             fname = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
             args = node.args
-            if fname in ("__import__", "import_module") and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+            if (
+                fname in ("__import__", "import_module")
+                and args
+                and isinstance(args[0], ast.Constant)
+                and isinstance(args[0].value, str)
+            ):
                 hit(args[0].value, f"{fname}({args[0].value!r})", node)
             elif fname == "getattr" and len(args) >= 2 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str):
                 parts = _dotted(args[0])

@@ -13,6 +13,7 @@ import os
 import platform
 import sys
 import types
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,8 +45,14 @@ def cache_key(problem: Problem, options: Options) -> str:
     h = hashlib.sha256()
     judge_dir = Path(__file__).parent
     for part in (
-        __version__, sys.version, platform.machine(), options.python, problem.id,
-        problem.tests_source, problem.solution, problem.entry_point,
+        __version__,
+        sys.version,
+        platform.machine(),
+        options.python,
+        problem.id,
+        problem.tests_source,
+        problem.solution,
+        problem.entry_point,
         *((judge_dir / name).read_text() for name in _JUDGE_FILES),
     ):
         h.update(part.encode())
@@ -103,7 +110,9 @@ def specs(problem: Problem) -> dict[str, api.TestSpec]:
         module.__file__ = str(problem.tests_path)
         code = compile(problem.tests_source, str(problem.tests_path), "exec")
         try:
-            exec(code, module.__dict__)
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message="Failed to initialize NumPy")
+                exec(code, module.__dict__)
         except ImportError as exc:
             raise JudgeError(f"the hidden tests of {problem.id} cannot be loaded: {exc}") from None
         found = {spec.name: spec for spec, _ in api.collect(module.__dict__)}

@@ -84,7 +84,11 @@ async def run_child(
     env.pop("PYTHONSTARTUP", None)
     try:
         proc = await asyncio.create_subprocess_exec(
-            options.python, "-P", "-X", "utf8", str(CHILD),
+            options.python,
+            "-P",
+            "-X",
+            "utf8",
+            str(CHILD),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
@@ -136,7 +140,7 @@ async def _next_event(stream: asyncio.StreamReader, timeout: float) -> dict[str,
         return None
     try:
         line = await asyncio.wait_for(stream.readline(), timeout)
-    except (asyncio.TimeoutError, asyncio.LimitOverrunError, ValueError):
+    except (TimeoutError, asyncio.LimitOverrunError, ValueError):
         return None
     if not line:
         return None

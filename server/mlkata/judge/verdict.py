@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     """Outcome of one hidden test (and of a whole run: its first failing test's)."""
 
     PASSED = "passed"

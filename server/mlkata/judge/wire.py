@@ -22,8 +22,18 @@ REPR_CHARS = 300
 
 # Only these dtypes are rebuilt; anything else is sent as an opaque value.
 DTYPES = (
-    "float32", "float64", "float16", "bfloat16", "int64", "int32", "int16", "int8",
-    "uint8", "bool", "complex64", "complex128",
+    "float32",
+    "float64",
+    "float16",
+    "bfloat16",
+    "int64",
+    "int32",
+    "int16",
+    "int8",
+    "uint8",
+    "bool",
+    "complex64",
+    "complex128",
 )
 
 
@@ -34,7 +44,7 @@ class WireError(ValueError):
 class Opaque:
     """Stand-in for an object the wire format does not carry (e.g. a numpy array)."""
 
-    __slots__ = ("type_name", "text")
+    __slots__ = ("text", "type_name")
 
     def __init__(self, type_name: str, text: str) -> None:
         self.type_name = type_name
@@ -97,9 +107,7 @@ class _Encoder:
         if cls is tuple:
             return {"$tuple": [self.encode(x, depth + 1) for x in obj]}
         if cls is dict:
-            return {
-                "$dict": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in obj.items()]
-            }
+            return {"$dict": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in obj.items()]}
         if cls is set or cls is frozenset:
             return {"$set": [self.encode(x, depth + 1) for x in obj]}
         torch = sys.modules.get("torch")

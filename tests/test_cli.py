@@ -1,0 +1,109 @@
+"""The command-line interface, run as a real process."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlkata.bank import Bank
+from mlkata.bank.validate import validate_bank
+from mlkata.judge.runner import Options
+from tests.judge.conftest import make_problem
+
+
+def mlkata(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mlkata", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def extra(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("extra")
+    make_problem(root)
+    return root
+
+
+def test_list_shows_bundled_and_added_problems(extra: Path) -> None:
+    out = mlkata("--problems", str(extra), "list").stdout
+    rows = {line.split()[0]: line.split()[1:4] for line in out.splitlines()}
+    assert rows["scaled-dot-product-attention"] == ["easy", "torch", "15"]
+    assert rows["add-two"] == ["easy", "python", "1"]
+
+
+def test_show_prints_the_statement() -> None:
+    out = mlkata("show", "scaled-dot-product-attention").stdout
+    assert "means the query may attend to that key" in out
+
+
+def test_show_unknown_problem_is_a_clear_error() -> None:
+    proc = mlkata("show", "no-such-problem")
+    assert proc.returncode != 0 and "unknown problem 'no-such-problem'" in proc.stderr
+
+
+def test_new_writes_the_starter_with_its_marker_and_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "attn.py"
+    assert mlkata("new", "scaled-dot-product-attention", str(target)).returncode == 0
+    text = target.read_text()
+    assert text.startswith("# mlkata: scaled-dot-product-attention\n")
+    assert "def scaled_dot_product_attention(q, k, v, mask=None):" in text
+    target.write_text("my work")
+    proc = mlkata("new", "scaled-dot-product-attention", str(target))
+    assert proc.returncode == 1 and "already exists" in proc.stderr
+    assert target.read_text() == "my work"
+
+
+def test_check_json_format_and_exit_codes(extra: Path, tmp_path: Path) -> None:
+    wrong = tmp_path / "wrong.py"
+    wrong.write_text("def add(a, b):\n    return a * b\n")
+    proc = mlkata("--problems", str(extra), "check", "add-two", str(wrong), "--json")
+    assert proc.returncode == 1, proc.stderr
+    data = json.loads(proc.stdout)
+    assert set(data) == {"problem", "verdict", "passed", "total", "tests"}
+    assert (data["problem"], data["verdict"], data["passed"], data["total"]) == ("add-two", "wrong_answer", 0, 3)
+    first = data["tests"][0]
+    assert set(first) == {"name", "verdict", "message", "line", "column", "end_line", "end_column", "duration_ms"}
+    assert (first["name"], first["message"], first["line"], first["column"], first["end_column"]) == (
+        "adds_small_numbers",
+        "add(1, 2): expected 3, got 2",
+        1,
+        5,
+        8,
+    )
+    right = tmp_path / "right.py"
+    right.write_text("def add(a, b):\n    return a + b\n")
+    proc = mlkata("--problems", str(extra), "check", "add-two", str(right))
+    assert proc.returncode == 0
+    assert "3/3 passed - verdict: passed" in proc.stdout
+
+
+def test_check_rejects_a_non_utf8_file_clearly(extra: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.py"
+    bad.write_bytes(b"# caf\xe9\ndef add(a, b):\n    return a + b\n")
+    proc = mlkata("--problems", str(extra), "check", "add-two", str(bad))
+    assert proc.returncode != 0 and "not UTF-8" in proc.stderr
+
+
+def test_validate_one_problem(extra: Path) -> None:
+    proc = mlkata("--problems", str(extra), "validate", "add-two")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "1/1 problems valid" in proc.stdout
+
+
+def test_validate_reports_a_crashing_reference(tmp_path: Path) -> None:
+    # A reference is compared with itself, so only crashes, time-outs and property checks catch it.
+    problem = make_problem(tmp_path)
+    (problem.path / "solution.py").write_text("def add(a, b):\n    return a + b + [][0]\n")
+    proc = mlkata("--problems", str(tmp_path), "validate", "add-two")
+    assert proc.returncode == 1
+    assert "the reference solution of add-two fails its test adds_small_numbers: list index out of range" in proc.stdout
+
+
+@pytest.mark.slow
+def test_the_whole_bank_validates(bank: Bank, options: Options) -> None:
+    failures = asyncio.run(validate_bank(list(bank.problems.values()), options))
+    assert failures == {}
+    assert len(bank.problems) >= 15
