@@ -107,3 +107,11 @@ def test_the_whole_bank_validates(bank: Bank, options: Options) -> None:
     failures = asyncio.run(validate_bank(list(bank.problems.values()), options))
     assert failures == {}
     assert len(bank.problems) >= 15
+
+
+def test_readme_catalogue_is_generated_from_the_bank(bank: Bank) -> None:
+    from mlkata.bank.catalogue import catalogue, splice
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    expected = catalogue(bank.problems.values())
+    assert splice(readme, expected) == readme, "README catalogue is stale: run `python -m mlkata.bank.catalogue --write`"
