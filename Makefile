@@ -25,10 +25,10 @@ demo: setup
 	@echo; echo "== mlkata new scaled-dot-product-attention"
 	@$(VENV)/bin/mlkata new scaled-dot-product-attention $(DEMO_DIR)/attention.py
 	@echo; echo "== judging the untouched starter"
-	-@$(VENV)/bin/mlkata check scaled-dot-product-attention $(DEMO_DIR)/attention.py
+	@$(VENV)/bin/mlkata check scaled-dot-product-attention $(DEMO_DIR)/attention.py || true
 	@echo; echo "== a typical mistake: the 1/sqrt(d_k) scale forgotten"
 	@cp tests/solutions/scaled-dot-product-attention/missing_scale.py $(DEMO_DIR)/attention.py
-	-@$(VENV)/bin/mlkata check scaled-dot-product-attention $(DEMO_DIR)/attention.py
+	@$(VENV)/bin/mlkata check scaled-dot-product-attention $(DEMO_DIR)/attention.py || true
 	@echo; echo "== fixed"
 	@cp tests/solutions/scaled-dot-product-attention/einsum_stable.py $(DEMO_DIR)/attention.py
 	@$(VENV)/bin/mlkata check scaled-dot-product-attention $(DEMO_DIR)/attention.py

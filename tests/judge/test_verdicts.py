@@ -45,7 +45,7 @@ def test_overall_verdict_is_the_first_failing_test_in_file_order(add_problem: Pr
 def test_runtime_error_points_at_the_deepest_user_frame(add_problem: Problem, options: Options) -> None:
     source = "def helper(x):\n    return 1 / (x - x)\n\n\ndef add(a, b):\n    return helper(a) + b\n"
     t = only(run(add_problem, source, options), Verdict.RUNTIME_ERROR)
-    assert t.message == "ZeroDivisionError: division by zero"
+    assert t.message == "ZeroDivisionError: division by zero (in the call add(1, 2))"
     assert t.location == Location(2, 12, 2, 23)
 
 
@@ -224,3 +224,12 @@ def test_time_multiplier_scales_limits(add_problem: Problem, options: Options) -
     source = "import time\n\ndef add(a, b):\n    time.sleep(1.3)\n    return a + b\n"
     slow = Options(cache_dir=options.cache_dir, time_multiplier=2.0)
     assert run(add_problem, source, slow).verdict is Verdict.PASSED
+
+
+def test_an_exception_names_the_call_that_raised_it(add_problem: Problem, options: Options) -> None:
+    source = "def add(a, b):\n    if a < 0:\n        return [][a]\n    return a + b\n"
+    report = run(add_problem, source, options)
+    t = report.tests[1]
+    assert t.verdict is Verdict.RUNTIME_ERROR
+    assert t.message == "IndexError: list index out of range (in the call add(-5, 3))"
+    assert t.location == Location(3, 16, 3, 21)

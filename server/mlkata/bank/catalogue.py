@@ -22,7 +22,9 @@ def catalogue(problems: Iterable[Problem]) -> str:
         parts.append("| problem | topics | kind | minutes | hidden tests |")
         parts.append("|---|---|---|---|---|")
         for p in chosen:
-            parts.append(f"| `{p.id}`: {p.title} | {', '.join(p.topics)} | {p.kind} | {p.suggested_minutes} | {len(p.test_names)} |")
+            parts.append(
+                f"| `{p.id}`: {p.title} | {', '.join(p.topics)} | {p.kind} | {p.suggested_minutes} | {len(p.test_names)} |"
+            )
     parts.append(END)
     return "\n".join(parts)
 

@@ -212,7 +212,12 @@ def call(fn: Callable[..., Any], *args: Any, name: str | None = None, **kwargs: 
     """Call fn on deep copies of the arguments; the result records the call as code."""
     shown = [_arg_text(a) for a in args] + [f"{k}={_arg_text(v)}" for k, v in kwargs.items()]
     text = f"{name or getattr(fn, '__name__', 'solution')}({', '.join(shown)})"
-    returned = fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+    args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+    try:
+        returned = fn(*args, **kwargs)
+    except Exception as exc:
+        exc.add_note(f"in the call {text}")
+        raise
     return {"call": text, "returned": returned}
 
 

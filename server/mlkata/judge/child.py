@@ -76,6 +76,9 @@ def _exception_info(exc: BaseException) -> dict[str, Any]:
         text = str(exc)
     except BaseException:
         text = "<str() of the exception failed>"
+    notes = getattr(exc, "__notes__", None)
+    if isinstance(notes, list) and notes and all(isinstance(n, str) for n in notes):
+        text = f"{text} ({'; '.join(notes)})" if text else "; ".join(notes)
     frames = _frames(exc.__traceback__)
     # An exception raised while handling another: keep the frames of the original too.
     context = exc.__cause__ or exc.__context__
