@@ -14,7 +14,7 @@ from mlkata.judge.engine import judge
 from mlkata.judge.runner import Options
 
 SOLUTIONS = Path(__file__).parent / "solutions"
-EXPECT = re.compile(r"^# expect: (?P<verdict>[a-z_]+)(?: (?P<test>[a-z0-9_]+))?\s*$")
+EXPECT = re.compile(r"^# expect: (?P<verdict>[a-z_]+)(?: (?P<test>[A-Za-z0-9_]+))?\s*$")
 
 
 def golden_files() -> list[Path]:
