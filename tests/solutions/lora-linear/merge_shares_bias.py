@@ -1,0 +1,29 @@
+# expect: wrong_answer merge_leaves_self_unchanged_and_unshared
+# merge() reuses base.bias itself: the merged layer shares (frozen) storage with self.
+import math
+
+import torch
+import torch.nn as nn
+
+
+class LoRALinear(nn.Module):
+    def __init__(self, base: nn.Linear, r: int, alpha: float):
+        super().__init__()
+        if r <= 0:
+            raise ValueError("r must be positive")
+        self.base = base
+        for p in base.parameters():
+            p.requires_grad = False
+        self.scaling = alpha / r
+        self.lora_A = nn.Parameter(torch.randn(r, base.in_features) * 0.01)
+        self.lora_B = nn.Parameter(torch.zeros(base.out_features, r))
+
+    def forward(self, x):
+        return self.base(x) + (x @ self.lora_A.T @ self.lora_B.T) * self.scaling
+
+
+    def merge(self):
+        merged = nn.Linear(self.base.in_features, self.base.out_features)
+        merged.weight = nn.Parameter((self.base.weight + self.scaling * self.lora_B @ self.lora_A).detach())
+        merged.bias = self.base.bias
+        return merged

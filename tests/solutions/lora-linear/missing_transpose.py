@@ -1,0 +1,32 @@
+# expect: runtime_error output_at_init_equals_base
+# Forgets the transpose: x @ (B @ A) instead of x @ (B @ A).T, a shape error when in != out.
+import math
+
+import torch
+import torch.nn as nn
+
+
+class LoRALinear(nn.Module):
+    def __init__(self, base: nn.Linear, r: int, alpha: float):
+        super().__init__()
+        if r <= 0:
+            raise ValueError("r must be positive")
+        self.base = base
+        for p in base.parameters():
+            p.requires_grad = False
+        self.scaling = alpha / r
+        self.lora_A = nn.Parameter(torch.randn(r, base.in_features) * 0.01)
+        self.lora_B = nn.Parameter(torch.zeros(base.out_features, r))
+
+    def merge(self):
+        merged = nn.Linear(self.base.in_features, self.base.out_features, bias=self.base.bias is not None)
+        with torch.no_grad():
+            merged.weight.copy_(self.base.weight + self.scaling * self.lora_B @ self.lora_A)
+            if self.base.bias is not None:
+                merged.bias.copy_(self.base.bias)
+        return merged
+
+
+    def forward(self, x):
+        # B @ A is (out, in): multiplying x by it on the right needs its transpose.
+        return self.base(x) + x @ (self.lora_B @ self.lora_A) * self.scaling

@@ -1,0 +1,31 @@
+# expect: wrong_answer lora_parameters_initialised
+# Swapped initialisation: A zeros and B random (the update is still zero at init, but A must be the random one).
+import math
+
+import torch
+import torch.nn as nn
+
+
+class LoRALinear(nn.Module):
+    def __init__(self, base: nn.Linear, r: int, alpha: float):
+        super().__init__()
+        if r <= 0:
+            raise ValueError("r must be positive")
+        self.base = base
+        for p in base.parameters():
+            p.requires_grad = False
+        self.scaling = alpha / r
+        self.lora_A = nn.Parameter(torch.zeros(r, base.in_features))
+        self.lora_B = nn.Parameter(torch.randn(base.out_features, r) * 0.01)
+
+    def forward(self, x):
+        return self.base(x) + (x @ self.lora_A.T @ self.lora_B.T) * self.scaling
+
+    def merge(self):
+        merged = nn.Linear(self.base.in_features, self.base.out_features, bias=self.base.bias is not None)
+        with torch.no_grad():
+            merged.weight.copy_(self.base.weight + self.scaling * self.lora_B @ self.lora_A)
+            if self.base.bias is not None:
+                merged.bias.copy_(self.base.bias)
+        return merged
+
