@@ -1,0 +1,10 @@
+# expect: wrong_answer loss_matches_reference
+# Returns the objective itself: gradient descent on it would make the policy worse.
+import torch
+
+
+def ppo_clip_loss(logp_new, logp_old, advantages, clip_eps=0.2):
+    ratio = torch.exp(logp_new - logp_old.detach())
+    advantages = advantages.detach()
+    clipped = torch.clamp(ratio, 1 - clip_eps, 1 + clip_eps)
+    return torch.min(ratio * advantages, clipped * advantages).mean()
