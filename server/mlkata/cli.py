@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlkata import __version__
+from mlkata.binding import create_solution, solution_name
 from mlkata.judge.runner import Options
 
 if TYPE_CHECKING:
     from mlkata.bank import Bank, Problem
     from mlkata.judge.verdict import Report
 
-MARKER = "# mlkata: {id}\n"
 SYMBOLS = {"passed": "PASS", "not_implemented": "TODO"}
 
 
@@ -77,13 +77,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the starter (with its binding marker) to a new file; never overwrite."""
     p = _problem(args)
-    path = Path(args.path) if args.path else Path(f"{p.id.replace('-', '_')}.py")
+    path = Path(args.path) if args.path else Path(solution_name(p.id))
     if path.is_dir():
-        path = path / f"{p.id.replace('-', '_')}.py"
-    text = MARKER.format(id=p.id) + p.starter
+        path = path / solution_name(p.id)
     try:
-        with open(path, "x", encoding="utf-8") as f:
-            f.write(text)
+        create_solution(path, p.id, p.starter)
     except FileExistsError:
         print(f"mlkata: {path} already exists; not overwriting it (choose another path)", file=sys.stderr)
         return 1
@@ -162,6 +160,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if not failures and not broken else 1
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the language server over stdio."""
+    from mlkata.server.app import main as serve
+
+    return serve()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser."""
     parser = argparse.ArgumentParser(prog="mlkata", description="Practise ML interview coding rounds against hidden tests.")
@@ -183,6 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     p.add_argument("path", nargs="?", help="file or folder (default: ./<id>.py)")
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("serve", help="run the language server over stdio (for editors)")
+    p.set_defaults(func=cmd_serve)
 
     for name, func, help_text in (
         ("check", cmd_check, "judge a solution file against the hidden tests"),

@@ -1,0 +1,374 @@
+"""The progress store: every run, hint, solve, give-up and mock interview, in one SQLite file.
+
+Every write is one transaction in a WAL-mode database with ``synchronous=FULL``, so a process
+killed at any moment leaves a readable database holding every committed record. A file that is
+not a database (or fails its integrity check), or that a newer version of ML Kata wrote, is moved
+aside under a new name and a fresh store is started; :attr:`Store.notice` says what happened.
+A store that cannot be written at all (read-only path, full disk) raises :class:`StoreError`,
+which callers report without failing the operation that wanted to record something.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+FILE_NAME = "progress.sqlite3"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    problem TEXT NOT NULL,
+    at REAL NOT NULL,
+    verdict TEXT NOT NULL,
+    passed INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    duration_ms REAL NOT NULL,
+    source_hash TEXT,
+    tests TEXT NOT NULL,
+    mock_id TEXT,
+    round INTEGER,
+    overtime INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS runs_problem ON runs (problem, at);
+CREATE TABLE IF NOT EXISTS sources (hash TEXT PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS starts (id INTEGER PRIMARY KEY, problem TEXT NOT NULL, at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS hints (
+    id INTEGER PRIMARY KEY, problem TEXT NOT NULL, idx INTEGER NOT NULL, at REAL NOT NULL, mock_id TEXT
+);
+CREATE TABLE IF NOT EXISTS solves (
+    id INTEGER PRIMARY KEY, problem TEXT NOT NULL, at REAL NOT NULL, seconds REAL,
+    hints INTEGER NOT NULL, runs INTEGER NOT NULL, mock_id TEXT
+);
+CREATE TABLE IF NOT EXISTS giveups (id INTEGER PRIMARY KEY, problem TEXT NOT NULL, at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS mocks (
+    id TEXT PRIMARY KEY, interview TEXT NOT NULL, started_at REAL NOT NULL, finished_at REAL, state TEXT NOT NULL
+);
+"""
+
+
+class StoreError(Exception):
+    """The store could not be read or written; the message says which file and why."""
+
+
+def default_path() -> Path:
+    """``progress.sqlite3`` in the user's data folder (XDG on Linux, the platform's elsewhere)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "mlkata" / FILE_NAME
+
+
+def source_hash(text: str) -> str:
+    """The content hash under which a source text is stored once."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Store:
+    """The progress database. Open with :meth:`open`; every method is one transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, notice: str | None = None) -> None:
+        self._conn = conn
+        self.path = path
+        """The database file; None for an in-memory store."""
+        self.notice = notice
+        """A message for the user about what happened on opening (e.g. a file moved aside)."""
+
+    @classmethod
+    def open(cls, path: Path | None) -> Store:
+        """Open (creating it and its folder if needed) the database at path; None means in memory."""
+        if path is None:
+            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            conn.executescript(SCHEMA)
+            return cls(conn, None)
+        path = Path(path).expanduser()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder of the progress database {path}: {exc.strerror}") from None
+        notice = None
+        problem = _unusable(path)
+        if problem:
+            aside = _move_aside(path, problem[0])
+            notice = f"The progress database {path} {problem[1]}; it was moved to {aside} and a new one started."
+        try:
+            conn = _connect(path)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the progress database {path}: {exc}") from None
+        return cls(conn, path, notice)
+
+    def close(self) -> None:
+        """Close the connection."""
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.close()
+
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            where = self.path or "memory"
+            raise StoreError(f"cannot write the progress database {where}: {exc}") from None
+
+    def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the progress database {self.path or 'memory'}: {exc}") from None
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def record_run(
+        self,
+        problem: str,
+        report: dict[str, Any],
+        source: str,
+        *,
+        at: float | None = None,
+        mock_id: str | None = None,
+        round_index: int | None = None,
+        overtime: bool = False,
+    ) -> int:
+        """Store one judged run (report in the ``check --json`` form) and its source; returns its id."""
+        at = time.time() if at is None else at
+        digest = source_hash(source)
+        duration = sum(t.get("duration_ms") or 0.0 for t in report["tests"])
+        with self._tx() as db:
+            db.execute("INSERT OR IGNORE INTO sources (hash, text) VALUES (?, ?)", (digest, source))
+            cur = db.execute(
+                "INSERT INTO runs (problem, at, verdict, passed, total, duration_ms, source_hash, tests, mock_id,"
+                " round, overtime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    problem,
+                    at,
+                    report["verdict"],
+                    report["passed"],
+                    report["total"],
+                    duration,
+                    digest,
+                    json.dumps(report["tests"]),
+                    mock_id,
+                    round_index,
+                    int(overtime),
+                ),
+            )
+            run_id = int(cur.lastrowid or 0)
+            if report["verdict"] == "passed" and not overtime:
+                self._record_solve(db, problem, at, mock_id)
+        return run_id
+
+    def _record_solve(self, db: sqlite3.Connection, problem: str, at: float, mock_id: str | None) -> None:
+        start = self._last_start(db, problem)
+        since = start if start is not None else 0.0
+        already = db.execute("SELECT 1 FROM solves WHERE problem = ? AND at >= ?", (problem, since)).fetchone()
+        if already:
+            return
+        hints = db.execute("SELECT COUNT(*) FROM hints WHERE problem = ? AND at >= ?", (problem, since)).fetchone()[0]
+        runs = db.execute("SELECT COUNT(*) FROM runs WHERE problem = ? AND at >= ?", (problem, since)).fetchone()[0]
+        seconds = at - start if start is not None else None
+        db.execute(
+            "INSERT INTO solves (problem, at, seconds, hints, runs, mock_id) VALUES (?, ?, ?, ?, ?, ?)",
+            (problem, at, seconds, hints, runs, mock_id),
+        )
+
+    @staticmethod
+    def _last_start(db: sqlite3.Connection, problem: str) -> float | None:
+        row = db.execute("SELECT MAX(at) FROM starts WHERE problem = ?", (problem,)).fetchone()
+        return None if row[0] is None else float(row[0])
+
+    def record_start(self, problem: str, at: float | None = None) -> None:
+        """The user (re)started a problem: solve times and hint counts are measured from here."""
+        with self._tx() as db:
+            db.execute("INSERT INTO starts (problem, at) VALUES (?, ?)", (problem, time.time() if at is None else at))
+
+    def record_hint(self, problem: str, index: int, mock_id: str | None = None, at: float | None = None) -> None:
+        """Hint number index (0-based) of problem was shown."""
+        at = time.time() if at is None else at
+        with self._tx() as db:
+            db.execute("INSERT INTO hints (problem, idx, at, mock_id) VALUES (?, ?, ?, ?)", (problem, index, at, mock_id))
+
+    def record_giveup(self, problem: str) -> None:
+        """The user gave up on problem (which unlocks its follow-ups and solution)."""
+        with self._tx() as db:
+            db.execute("INSERT INTO giveups (problem, at) VALUES (?, ?)", (problem, time.time()))
+
+    def save_mock(
+        self, mock_id: str, interview: str, started_at: float, finished_at: float | None, state: dict[str, Any]
+    ) -> None:
+        """Insert or replace a mock interview's whole state."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO mocks (id, interview, started_at, finished_at, state) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET finished_at = excluded.finished_at, state = excluded.state",
+                (mock_id, interview, started_at, finished_at, json.dumps(state)),
+            )
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def hints_taken(self, problem: str) -> int:
+        """How many hints of problem were shown since it was last (re)started."""
+        row = self._query(
+            "SELECT COUNT(DISTINCT idx) FROM hints WHERE problem = ? AND at >= COALESCE("
+            "(SELECT MAX(at) FROM starts WHERE problem = ?), 0)",
+            (problem, problem),
+        )
+        return int(row[0][0])
+
+    def unlocked(self, problem: str) -> bool:
+        """True once the problem was solved or given up (follow-ups and solution may be shown)."""
+        rows = self._query(
+            "SELECT EXISTS(SELECT 1 FROM solves WHERE problem = ?) OR EXISTS(SELECT 1 FROM giveups WHERE problem = ?)",
+            (problem, problem),
+        )
+        return bool(rows[0][0])
+
+    def problem_stats(self) -> dict[str, dict[str, Any]]:
+        """Per problem: solved, best solve time in seconds, number of runs, last verdict."""
+        stats: dict[str, dict[str, Any]] = {}
+        for problem, runs, last_at in self._query("SELECT problem, COUNT(*), MAX(at) FROM runs GROUP BY problem"):
+            last = self._query("SELECT verdict FROM runs WHERE problem = ? AND at = ? LIMIT 1", (problem, last_at))
+            stats[problem] = {"runs": runs, "lastVerdict": last[0][0] if last else None, "solved": False, "bestSeconds": None}
+        for problem, best in self._query("SELECT problem, MIN(seconds) FROM solves GROUP BY problem"):
+            entry = stats.setdefault(problem, {"runs": 0, "lastVerdict": None})
+            entry["solved"] = True
+            entry["bestSeconds"] = best
+        return stats
+
+    def recent_runs(self, limit: int = 10) -> list[dict[str, Any]]:
+        """The latest runs, newest first."""
+        rows = self._query(
+            "SELECT id, problem, at, verdict, passed, total, mock_id, overtime FROM runs ORDER BY at DESC, id DESC LIMIT ?",
+            (limit,),
+        )
+        return [
+            {
+                "id": r[0],
+                "problem": r[1],
+                "at": r[2],
+                "verdict": r[3],
+                "passed": r[4],
+                "total": r[5],
+                "mock": r[6],
+                "overtime": bool(r[7]),
+            }
+            for r in rows
+        ]
+
+    def runs_of(self, problem: str) -> list[dict[str, Any]]:
+        """Every run of a problem, oldest first, with its per-test results."""
+        rows = self._query(
+            "SELECT id, at, verdict, passed, total, source_hash, tests FROM runs WHERE problem = ? ORDER BY at, id",
+            (problem,),
+        )
+        return [
+            {
+                "id": r[0],
+                "at": r[1],
+                "verdict": r[2],
+                "passed": r[3],
+                "total": r[4],
+                "sourceHash": r[5],
+                "tests": json.loads(r[6]),
+            }
+            for r in rows
+        ]
+
+    def source(self, digest: str) -> str | None:
+        """A stored source text by its hash."""
+        rows = self._query("SELECT text FROM sources WHERE hash = ?", (digest,))
+        return rows[0][0] if rows else None
+
+    def run_days(self) -> list[str]:
+        """Local dates (YYYY-MM-DD) with at least one run, newest first."""
+        rows = self._query("SELECT DISTINCT date(at, 'unixepoch', 'localtime') AS d FROM runs ORDER BY d DESC")
+        return [r[0] for r in rows]
+
+    def active_mock(self) -> dict[str, Any] | None:
+        """The state of the unfinished mock interview, if any (the latest one)."""
+        rows = self._query("SELECT state FROM mocks WHERE finished_at IS NULL ORDER BY started_at DESC LIMIT 1")
+        return json.loads(rows[0][0]) if rows else None
+
+    def mock(self, mock_id: str) -> dict[str, Any] | None:
+        """A mock interview's state by id."""
+        rows = self._query("SELECT state FROM mocks WHERE id = ?", (mock_id,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def counts(self) -> dict[str, int]:
+        """Totals: runs, solves, hints, give-ups, finished mock interviews."""
+        out = {}
+        for name, sql in (
+            ("runs", "SELECT COUNT(*) FROM runs"),
+            ("solves", "SELECT COUNT(*) FROM solves"),
+            ("hints", "SELECT COUNT(*) FROM hints"),
+            ("giveups", "SELECT COUNT(*) FROM giveups"),
+            ("mocks", "SELECT COUNT(*) FROM mocks WHERE finished_at IS NOT NULL"),
+        ):
+            out[name] = int(self._query(sql)[0][0])
+        return out
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION:
+        conn.executescript(f"BEGIN IMMEDIATE;{SCHEMA}PRAGMA user_version={SCHEMA_VERSION};COMMIT;")
+    return conn
+
+
+def _unusable(path: Path) -> tuple[str, str] | None:
+    """Why an existing file cannot be used as our database: (suffix, explanation), else None."""
+    if not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=10.0)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return "corrupt", f"is not a readable SQLite database ({exc})"
+    if check != "ok":
+        return "corrupt", f"failed its integrity check ({check})"
+    if version > SCHEMA_VERSION:
+        return "newer", f"was written by a newer version of ML Kata (schema {version}, this one reads {SCHEMA_VERSION})"
+    return None
+
+
+def _move_aside(path: Path, why: str) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    n = 0
+    while True:
+        aside = path.with_name(f"{path.name}.{why}-{stamp}" + (f"-{n}" if n else ""))
+        if not aside.exists():
+            break
+        n += 1
+    try:
+        os.replace(path, aside)
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                os.replace(side, aside.with_name(aside.name + suffix))
+    except OSError as exc:
+        raise StoreError(f"the progress database {path} cannot be used and cannot be moved aside: {exc.strerror}") from None
+    return aside

@@ -1,0 +1,67 @@
+"""Client settings and the interviews file: bad values named, good ones applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mlkata.bank import Bank
+from mlkata.bank.interviews import load_interviews
+from mlkata.server.settings import Settings, parse
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_settings_from_either_shape_and_bad_values_named() -> None:
+    settings, errors = parse({"mlkata": {"runOnType": True, "debounceMs": 250, "problemsFolders": ["~/mine"], "trace": "x"}})
+    assert settings.run_on_type and settings.debounce_ms == 250 and settings.problems_folders == (Path.home() / "mine",)
+    assert errors == []
+    kept, errors = parse({"timeMultiplier": "fast", "runOnSave": 1, "databasePath": ""}, settings)
+    assert kept.time_multiplier == 1.0 and kept.run_on_save is True and kept.database_path is None
+    assert errors == [
+        "setting mlkata.timeMultiplier = 'fast' ignored: expected a number",
+        "setting mlkata.runOnSave = 1 ignored: expected true or false",
+    ]
+    assert parse(None) == (Settings(), [])
+    assert parse([1])[1] == ["settings must be an object, got list"]
+
+
+def test_bundled_interviews_load(bank: Bank) -> None:
+    interviews, errors = load_interviews([ROOT / "problems"], bank.problems)
+    assert errors == [] and len(interviews) >= 3
+    assert all(1 <= len(i.rounds) <= 3 for i in interviews.values())
+
+
+def test_a_malformed_interview_is_named_and_the_others_load(tmp_path: Path, bank: Bank) -> None:
+    (tmp_path / "interviews.toml").write_text(
+        """
+[[interview]]
+id = "good"
+title = "Good"
+models = "x"
+[[interview.round]]
+problem = "layer-norm"
+minutes = 20
+
+[[interview]]
+id = "bad"
+title = "Bad"
+models = "x"
+[[interview.round]]
+problem = "no-such-problem"
+minutes = 20
+
+[[interview]]
+id = "slow"
+title = "Slow"
+models = "x"
+colour = "red"
+[[interview.round]]
+problem = "layer-norm"
+minutes = 20
+"""
+    )
+    interviews, errors = load_interviews([tmp_path], bank.problems)
+    assert list(interviews) == ["good"]
+    messages = [str(e) for e in errors]
+    assert any("interview 'bad' round 1: names no known problem ('no-such-problem')" in m and "'problem'" in m for m in messages)
+    assert any("interview 'slow': unknown field" in m and "'colour'" in m for m in messages)
