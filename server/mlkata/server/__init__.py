@@ -1,0 +1,1 @@
+"""The language server (``python -m mlkata.server``); importing this package starts nothing."""

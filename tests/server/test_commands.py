@@ -1,0 +1,232 @@
+"""End to end over stdio: every command, code lens, hover, and bad arguments answered with errors."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+
+from tests.server.conftest import Client, solution
+
+pytestmark = pytest.mark.slow
+
+
+async def test_list_problems_with_metadata_and_interviews(server: Client) -> None:
+    reply = await server.command("mlkata.listProblems")
+    problems = {p["id"]: p for p in reply["problems"]}
+    assert len(problems) >= 15 and reply["errors"] == []
+    mha = problems["multi-head-attention"]
+    assert mha["difficulty"] in ("easy", "medium", "hard") and "attention" in mha["topics"]
+    assert mha["solved"] is False and mha["bestSeconds"] is None and mha["suggestedMinutes"] > 0
+    assert Path(mha["statementPath"]).is_file()
+    assert len(reply["interviews"]) >= 3
+    assert all(1 <= len(i["rounds"]) <= 3 for i in reply["interviews"])
+
+
+async def test_open_problem_creates_the_file_once_and_never_overwrites(server: Client) -> None:
+    first = await server.command("mlkata.openProblem", {"id": "layer-norm"})
+    path = Path(first["path"])
+    assert first["created"] is True and path.parent == server.home / "work"
+    assert path.read_text().startswith("# mlkata: layer-norm\n")
+    assert Path(first["statementPath"]).read_text().startswith("#")
+    path.write_text("# mlkata: layer-norm\n# my work in progress\n")
+    again = await server.command("mlkata.openProblem", {"id": "layer-norm"})
+    assert again == {**first, "created": False}
+    assert path.read_text() == "# mlkata: layer-norm\n# my work in progress\n"
+    (server.home / "work" / "rms_norm.py").write_text("# someone else's file\n")
+    other = await server.command("mlkata.openProblem", {"id": "rms-norm"})
+    assert other["created"] is True and Path(other["path"]).name == "rms_norm_2.py"
+    assert (server.home / "work" / "rms_norm.py").read_text() == "# someone else's file\n"
+
+
+async def test_run_tests_returns_per_test_results_and_the_lens_shows_the_score(server: Client) -> None:
+    text = solution("longest-common-subsequence", "greedy_two_pointer")
+    uri = server.write("lcs.py", text)
+    server.open(uri, text)
+    reply = await server.command("mlkata.runTests", {"uri": uri})
+    assert reply["problem"] == "longest-common-subsequence" and reply["verdict"] == "wrong_answer"
+    assert reply["total"] == len(reply["tests"]) and 0 < reply["passed"] < reply["total"]
+    failing = [t for t in reply["tests"] if t["verdict"] != "passed"]
+    def_line = next(i for i, line in enumerate(text.splitlines()) if line.startswith("def longest_common_subsequence"))
+    assert failing[0]["line"] == def_line + 1 and failing[0]["message"]
+    lenses = await server.lsp.text_document_code_lens_async(
+        types.CodeLensParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    assert lenses is not None
+    titles = [lens.command.title for lens in lenses if lens.command]
+    assert titles[0] == f"Run hidden tests ({reply['passed']}/{reply['total']} passed)"
+    assert titles[1].startswith("Next hint (1/") and titles[2] == "Show statement"
+    assert {lens.range.start.line for lens in lenses} == {def_line}
+    assert lenses[0].command is not None and lenses[0].command.command == "mlkata.runTests"
+
+
+async def test_hover_on_the_entry_point_shows_the_statement(server: Client) -> None:
+    text = solution("rms-norm", "llama_style")
+    uri = server.write("rms.py", text)
+    server.open(uri, text)
+    row = next(i for i, line in enumerate(text.splitlines()) if line.startswith("class RMSNorm"))
+    hover = await server.lsp.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=row, character=8))
+    )
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    statement = (Path(__file__).parents[2] / "problems" / "rms-norm" / "statement.md").read_text()
+    assert statement.strip() in hover.contents.value
+    elsewhere = await server.lsp.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=row + 3, character=4))
+    )
+    assert elsewhere is None
+
+
+async def test_hints_are_progressive_and_run_out(server: Client) -> None:
+    seen = []
+    while True:
+        reply = await server.command("mlkata.nextHint", {"id": "number-of-islands"})
+        if reply["exhausted"]:
+            break
+        seen.append(reply["hint"]["title"])
+        assert reply["index"] == len(seen) and len(reply["revealed"]) == len(seen)
+    assert 2 <= len(seen) == reply["total"] <= 3
+    assert [h["title"] for h in reply["revealed"]] == seen
+
+
+async def test_followups_only_after_a_pass_or_a_give_up(server: Client) -> None:
+    with pytest.raises(JsonRpcException, match="solve median-of-two-sorted-arrays first"):
+        await server.command("mlkata.followups", {"id": "median-of-two-sorted-arrays"})
+    gave_up = await server.command("mlkata.followups", {"id": "median-of-two-sorted-arrays", "giveUp": True})
+    assert gave_up["followups"] and gave_up["followups"][0]["question"] and gave_up["solution"]
+    assert await server.command("mlkata.followups", {"id": "median-of-two-sorted-arrays"}) == gave_up
+
+    text = solution("longest-common-subsequence", "rolling_row")
+    uri = server.write("lcs_ok.py", text)
+    server.open(uri, text)
+    assert (await server.command("mlkata.runTests", {"uri": uri}))["verdict"] == "passed"
+    solved = await server.command("mlkata.followups", {"id": "longest-common-subsequence"})
+    assert solved["followups"]
+    progress = await server.command("mlkata.progress")
+    assert progress["solved"] == 1 and progress["counts"]["giveups"] == 1
+    assert progress["byDifficulty"][solved_difficulty(await server.command("mlkata.listProblems"))]["solved"] == 1
+    assert progress["streakDays"] == 1 and progress["recentRuns"][0]["verdict"] == "passed"
+
+
+def solved_difficulty(listing: dict[str, Any]) -> str:
+    return next(p["difficulty"] for p in listing["problems"] if p["id"] == "longest-common-subsequence")
+
+
+async def test_reset_keeps_the_old_file_and_the_unsaved_text_as_backups(server: Client) -> None:
+    opened = await server.command("mlkata.openProblem", {"id": "matrix-multiply"})
+    path = Path(opened["path"])
+    saved = "# mlkata: matrix-multiply\ndef matmul(a, b):\n    return 'saved attempt'\n"
+    unsaved = saved.replace("saved attempt", "unsaved attempt")
+    path.write_text(saved)
+    server.open(opened["uri"], unsaved)
+    reply = await server.command("mlkata.resetProblem", {"uri": opened["uri"]})
+    backups = [Path(b) for b in reply["backups"]]
+    assert [b.read_text() for b in backups] == [saved, unsaved]
+    assert all(b.parent == path.parent / ".mlkata-backups" for b in backups)
+    assert path.read_text().startswith("# mlkata: matrix-multiply\n") and "raise NotImplementedError" in path.read_text()
+
+
+async def test_show_statement_by_id_and_by_file(server: Client) -> None:
+    by_id = await server.command("mlkata.showStatement", {"id": "dpo-loss"})
+    assert by_id["markdown"].startswith("#") and Path(by_id["path"]).is_file()
+    uri = server.write("dpo.py", "# mlkata: dpo-loss\n")
+    assert await server.command("mlkata.showStatement", {"uri": uri}) == by_id
+
+
+@pytest.mark.parametrize(
+    ("command", "args", "message"),
+    [
+        ("mlkata.noSuchCommand", [], "not defined"),
+        ("mlkata.openProblem", [{"id": "no-such-problem"}], "unknown problem 'no-such-problem'"),
+        ("mlkata.openProblem", [{"id": 42}], "argument 'id' must be a non-empty string, got int 42"),
+        ("mlkata.openProblem", [{}], "argument 'id' must be a non-empty string, got nothing"),
+        ("mlkata.openProblem", [1, 2], "expected one object argument"),
+        ("mlkata.showStatement", [["layer-norm"]], "expected one object argument"),
+        ("mlkata.nextHint", [{"uri": "file:///nowhere/missing.py"}], "does not exist"),
+        ("mlkata.runTests", [{"uri": 7}], "argument 'uri' must be a non-empty string"),
+        ("mlkata.followups", [{"id": "layer-norm", "giveUp": "yes"}], "'giveUp' must be true or false"),
+        ("mlkata.startMock", [{"interview": "no-such-interview"}], "unknown interview"),
+        ("mlkata.startMock", [{"interview": "llm-inference", "timeScale": -1}], "'timeScale' must be a number"),
+        ("mlkata.submitRound", [], "no mock interview is running"),
+        ("mlkata.abandonMock", [], "no mock interview is running"),
+        ("mlkata.mockReport", [{"id": "nope"}], "no mock interview 'nope'"),
+    ],
+)
+async def test_bad_arguments_are_answered_with_an_lsp_error(server: Client, command: str, args: list[Any], message: str) -> None:
+    with pytest.raises(JsonRpcException, match=message):
+        await server.lsp.workspace_execute_command_async(types.ExecuteCommandParams(command=command, arguments=args))
+    assert (await server.command("mlkata.mockStatus"))["active"] is False, "the server still answers"
+
+
+async def test_run_tests_on_an_unbound_file_is_an_error(server: Client) -> None:
+    uri = server.write("plain.py", "x = 1\n")
+    with pytest.raises(JsonRpcException, match="not bound to a problem"):
+        await server.command("mlkata.runTests", {"uri": uri})
+
+
+async def test_user_problem_folders_and_on_type_runs_from_settings(tmp_path: Path, reference_cache: Path) -> None:
+    import shutil
+
+    from tests.server.conftest import start_server
+
+    custom = tmp_path / "custom"
+    shutil.copytree(Path(__file__).parents[2] / "problems" / "matrix-multiply", custom / "my-matmul")
+    toml = custom / "my-matmul" / "problem.toml"
+    toml.write_text(toml.read_text().replace('id = "matrix-multiply"', 'id = "my-matmul"'))
+    (custom / "broken").mkdir()
+    (custom / "broken" / "problem.toml").write_text("id = [")
+    async with start_server(tmp_path / "home", reference_cache) as server:
+        assert "my-matmul" not in {p["id"] for p in (await server.command("mlkata.listProblems"))["problems"]}
+        server.lsp.workspace_did_change_configuration(
+            types.DidChangeConfigurationParams(
+                settings={"mlkata": {"problemsFolders": [str(custom)], "runOnType": True, "debounceMs": 100}}
+            )
+        )
+        listing = await server.command("mlkata.listProblems")
+        ids = {p["id"] for p in listing["problems"]}
+        assert "my-matmul" in ids and "matrix-multiply" in ids, "one broken problem hides no other"
+        assert any("broken" in e and "problem.toml" in e for e in listing["errors"])
+        assert any("problem skipped" in m.message and "broken" in m.message for m in server.lsp.messages)
+
+        text = solution("matrix-multiply", "transposed_result").replace("# mlkata: matrix-multiply", "# mlkata: my-matmul")
+        uri = server.write("mine.py", "# mlkata: my-matmul\n")
+        server.open(uri, "# mlkata: my-matmul\n")
+        await server.diagnostics_after(uri, 0)
+        count = len(server.publishes(uri))
+        server.versions[uri] += 1
+        server.lsp.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=server.versions[uri]),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
+        diags = await server.diagnostics_after(uri, count)
+        assert diags and diags[0].code == "wrong_answer", "a change without a save is judged when runOnType is on"
+        assert server.publishes(uri)[-1].version == server.versions[uri]
+
+
+async def test_mlkata_serve_is_the_same_server(tmp_path: Path) -> None:
+    import sys
+
+    from pytest_lsp import client_capabilities
+    from pytest_lsp.client import make_test_lsp_client
+
+    lsp = make_test_lsp_client()
+    await lsp.start_io(sys.executable, "-m", "mlkata", "serve", env={**__import__("os").environ, "HOME": str(tmp_path)})
+    try:
+        result = await lsp.initialize_session(
+            types.InitializeParams(
+                capabilities=client_capabilities("neovim"),
+                initialization_options={"databasePath": str(tmp_path / "db.sqlite3")},
+            )
+        )
+        assert result.server_info is not None and result.server_info.name == "mlkata"
+        reply = await lsp.workspace_execute_command_async(types.ExecuteCommandParams(command="mlkata.listProblems"))
+        assert len(reply["problems"]) >= 15
+    finally:
+        await asyncio.wait_for(lsp.shutdown_session(), 20)
+        await lsp.stop()
