@@ -230,3 +230,14 @@ async def test_mlkata_serve_is_the_same_server(tmp_path: Path) -> None:
     finally:
         await asyncio.wait_for(lsp.shutdown_session(), 20)
         await lsp.stop()
+
+
+async def test_settings_are_pulled_when_the_change_notification_carries_none(server: Client) -> None:
+    server.lsp.set_configuration({"timeMultiplier": "slow", "runOnSave": False}, section="mlkata")
+    server.lsp.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    await server.wait_for(lambda: any("timeMultiplier" in m.message for m in server.lsp.messages), 20, "the warning")
+    text = solution("longest-common-subsequence", "rolling_row")
+    uri = server.write("quiet.py", text)
+    server.open(uri, text)
+    await asyncio.sleep(3)  # a run of this pure-Python problem publishes within about a second
+    assert server.publishes(uri) == [], "runOnSave=false was applied: opening runs nothing"

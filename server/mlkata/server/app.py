@@ -216,7 +216,7 @@ class MlKataServer(LanguageServer):
         uri = from_fs_path(path) or path
         try:
             text = self.document(uri).source
-        except OSError:
+        except (OSError, UnicodeDecodeError):
             return
         _, problem = self.problem_of(text)
         if problem is None or problem.id != r["problem"]:
@@ -336,10 +336,9 @@ class RunScheduler:
         progress.end(f"{report.passed}/{report.total} passed")
         if self.generation.get(uri) != gen:
             return None
-        lines = text.splitlines()
-        server.publish(uri, report_diagnostics(report, lines, doc), version)
+        self._record(uri, problem, report, text)  # committed before it is shown: a shown run is never lost
+        server.publish(uri, report_diagnostics(report, text.splitlines(), doc), version)
         server.reports[uri] = report
-        self._record(uri, problem, report, text)
         server.refresh_lenses()
         return report
 
@@ -506,8 +505,14 @@ def build_server() -> MlKataServer:
         ls.resume_mock()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    def did_change_configuration(ls: MlKataServer, params: types.DidChangeConfigurationParams) -> None:
-        ls.configure(params.settings)
+    async def did_change_configuration(ls: MlKataServer, params: types.DidChangeConfigurationParams) -> None:
+        settings = params.settings
+        caps = ls.client_capabilities.workspace
+        if not settings and caps is not None and caps.configuration:
+            # Pull model: the notification only says "something changed"; ask for our section.
+            items = [types.ConfigurationItem(section="mlkata")]
+            settings = (await ls.workspace_configuration_async(types.ConfigurationParams(items=items)))[0]
+        ls.configure(settings)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: MlKataServer, params: types.DidOpenTextDocumentParams) -> None:
