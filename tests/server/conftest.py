@@ -30,11 +30,16 @@ class Client:
         self.events: list[dict[str, Any]] = []
         self.versions: dict[str, int] = {}
         self.lens_refreshes = 0
+        self.runs: list[dict[str, Any]] = []
         self._changed = asyncio.Event()
 
     def on_publish(self, params: types.PublishDiagnosticsParams) -> None:
         self.published.append(params)
         self.lsp.diagnostics[params.uri] = params.diagnostics
+        self._changed.set()
+
+    def on_run(self, params: Any) -> None:
+        self.runs.append(_plain(params))
         self._changed.set()
 
     def on_lens_refresh(self) -> None:
@@ -139,6 +144,7 @@ async def start_server(home: Path, cache: Path, **settings: Any) -> AsyncIterato
     client = Client(lsp, home)
     lsp.protocol.fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = lambda params: client.on_publish(params)
     lsp.feature("mlkata/mockEvent")(lambda params: client.on_event(params))
+    lsp.feature("mlkata/runFinished")(lambda params: client.on_run(params))
     lsp.feature(types.WORKSPACE_CODE_LENS_REFRESH)(lambda params: client.on_lens_refresh())
     await lsp.start_io(sys.executable, "-m", "mlkata.server", env=server_env(home, cache))
     options = {"databasePath": str(home / "progress.sqlite3"), "solutionsFolder": str(home / "work"), **settings}

@@ -59,6 +59,8 @@ async def test_run_tests_returns_per_test_results_and_the_lens_shows_the_score(s
     assert lenses is not None
     titles = [lens.command.title for lens in lenses if lens.command]
     assert titles[0] == f"Run hidden tests ({reply['passed']}/{reply['total']} passed)"
+    finished = await server.wait_for(lambda: [r for r in server.runs if r["uri"] == uri], 10, "the run notification")
+    assert finished[-1]["report"] == {k: v for k, v in reply.items() if k not in ("title", "uri")}
     assert titles[1].startswith("Next hint (1/") and titles[2] == "Show statement"
     assert {lens.range.start.line for lens in lenses} == {def_line}
     assert lenses[0].command is not None and lenses[0].command.command == "mlkata.runTests"

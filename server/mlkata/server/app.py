@@ -40,6 +40,7 @@ log = logging.getLogger("mlkata.server")
 
 SOURCE = "mlkata"
 MOCK_EVENT = "mlkata/mockEvent"
+RUN_EVENT = "mlkata/runFinished"
 
 
 class MlKataServer(LanguageServer):
@@ -339,6 +340,7 @@ class RunScheduler:
         self._record(uri, problem, report, text)  # committed before it is shown: a shown run is never lost
         server.publish(uri, report_diagnostics(report, text.splitlines(), doc), version)
         server.reports[uri] = report
+        server.protocol.notify(RUN_EVENT, {"uri": uri, "title": problem.title, "report": report.to_json()})
         server.refresh_lenses()
         return report
 

@@ -125,6 +125,7 @@ def _problem_json(ls: MlKataServer, p: Problem, stats: dict[str, Any]) -> dict[s
         "kind": p.kind,
         "suggestedMinutes": p.suggested_minutes,
         "tests": len(p.test_names),
+        "testNames": list(p.test_names),
         "hints": len(p.hints),
         "solved": bool(s.get("solved")),
         "bestSeconds": s.get("bestSeconds"),
