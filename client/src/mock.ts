@@ -1,0 +1,96 @@
+// The mock-interview clock in the status bar, driven by the server's clock.
+import * as vscode from "vscode";
+import type { MlKata } from "./extension";
+import { clock } from "./pages";
+
+export class MockClock implements vscode.Disposable {
+  readonly item: vscode.StatusBarItem;
+  private status: any;
+  private offset = 0; // server clock minus ours, in seconds
+  private ticker: NodeJS.Timeout | undefined;
+  private warned = new Set<string>();
+  lastReport: any;
+
+  constructor(private readonly app: MlKata) {
+    this.item = vscode.window.createStatusBarItem("mlkata.mock", vscode.StatusBarAlignment.Left, 100);
+    this.item.name = "ML Kata mock interview";
+    this.item.command = "mlkata.mockSubmit";
+  }
+
+  dispose(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.item.dispose();
+  }
+
+  /** Ask the server where the interview is (after a start or a window reload). */
+  async sync(): Promise<void> {
+    try {
+      this.apply(await this.app.call("mlkata.mockStatus"));
+    } catch (err) {
+      this.app.log.warn(`mock status: ${err}`);
+    }
+  }
+
+  async started(status: any): Promise<void> {
+    this.apply(status);
+    if (status.path) await this.openRound(status.path);
+  }
+
+  /** A notification (or a command result) about the interview. */
+  async onEvent(event: any): Promise<void> {
+    if (!event) return;
+    this.apply(event.status);
+    if (event.event === "finished") {
+      await this.showReport(event.report);
+    } else if (event.event === "roundClosed") {
+      const why = event.reason === "timeout" ? "Time is up" : "Round submitted";
+      void vscode.window.showInformationMessage(`ML Kata: ${why}. Round ${event.status.round + 1}: ${event.status.problem}.`);
+      if (event.status.path) await this.openRound(event.status.path);
+    }
+  }
+
+  async showReport(report: any): Promise<void> {
+    this.lastReport = report;
+    this.apply({ active: false });
+    await this.app.pages.mockReport(report);
+  }
+
+  private async openRound(path: string): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+  }
+
+  private apply(status: any): void {
+    this.status = status;
+    if (status?.now) this.offset = status.now - Date.now() / 1000;
+    if (!status?.active) {
+      this.item.hide();
+      if (this.ticker) clearInterval(this.ticker);
+      this.ticker = undefined;
+      return;
+    }
+    this.tick();
+    this.item.show();
+    if (!this.ticker) this.ticker = setInterval(() => this.tick(), 1000);
+  }
+
+  private tick(): void {
+    const s = this.status;
+    if (!s?.active) return;
+    const left = Math.max(0, s.deadline - (Date.now() / 1000 + this.offset));
+    this.item.text = `$(watch) ${s.title}: round ${s.round + 1}/${s.rounds} · ${clock(left)}`;
+    this.item.tooltip = `${s.problem}: ${clock(left)} left. Click to submit the round.`;
+    this.item.backgroundColor =
+      left <= 60 ? new vscode.ThemeColor("statusBarItem.errorBackground") : left <= 300 ? new vscode.ThemeColor("statusBarItem.warningBackground") : undefined;
+    for (const [mark, text] of [
+      [300, "5 minutes left"],
+      [60, "1 minute left"],
+    ] as const) {
+      const key = `${s.id}:${s.round}:${mark}`;
+      if (left <= mark && left > 0 && s.deadline - s.now > mark && !this.warned.has(key)) {
+        this.warned.add(key);
+        void vscode.window.showWarningMessage(`ML Kata mock interview: ${text} in round ${s.round + 1}.`);
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// Readable pages (hints, follow-ups, mock report, progress) as Markdown previews, so math renders.
+import * as vscode from "vscode";
+import type { Problem } from "./problems";
+
+export class Pages {
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  /** Show a Markdown file rendered beside the editor. */
+  async showFile(uri: vscode.Uri): Promise<void> {
+    await vscode.commands.executeCommand("markdown.showPreviewToSide", uri);
+  }
+
+  /** Write a page under the extension's storage and show it rendered. */
+  async show(name: string, markdown: string): Promise<vscode.Uri> {
+    const folder = vscode.Uri.joinPath(this.context.globalStorageUri, "pages");
+    await vscode.workspace.fs.createDirectory(folder);
+    const uri = vscode.Uri.joinPath(folder, `${name}.md`);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(markdown, "utf8"));
+    await this.showFile(uri);
+    return uri;
+  }
+
+  hints(result: any): Promise<vscode.Uri> {
+    const parts = [`# Hints: ${result.id}`, ""];
+    result.revealed.forEach((h: any, i: number) => parts.push(`## ${i + 1}. ${h.title}`, "", h.text, ""));
+    if (result.exhausted) parts.push("*That was the last hint.*");
+    else if (result.index < result.total) parts.push(`*${result.total - result.index} more hint(s) available.*`);
+    return this.show(`hints-${result.id}`, parts.join("\n"));
+  }
+
+  followups(result: any): Promise<vscode.Uri> {
+    const parts = [`# Follow-up questions: ${result.title}`, ""];
+    for (const f of result.followups) parts.push(`## ${f.question}`, "", f.answer, "");
+    parts.push("## Reference solution", "", "```python", result.solution.trimEnd(), "```");
+    return this.show(`followups-${result.id}`, parts.join("\n"));
+  }
+
+  mockReport(report: any): Promise<vscode.Uri> {
+    const parts = [
+      `# Mock interview report: ${report.title}`,
+      "",
+      `${report.solved} of ${report.rounds.length} rounds solved${report.abandoned ? " (abandoned)" : ""}.`,
+      "",
+      "| round | problem | verdict | tests | time used | runs | overtime runs | hints |",
+      "|---|---|---|---|---|---|---|---|",
+    ];
+    for (const r of report.rounds) {
+      parts.push(
+        `| ${r.round} | ${r.title} | ${r.verdict} | ${r.passed}/${r.total} | ${clock(r.secondsUsed)} of ${clock(r.allowedSeconds)} | ${r.runs} | ${r.overtimeRuns} | ${r.hints} |`,
+      );
+    }
+    parts.push("", "## Follow-up questions to answer", "");
+    for (const r of report.rounds) {
+      parts.push(`### Round ${r.round}: ${r.title}`, "");
+      for (const q of r.followups) parts.push(`- ${q}`);
+      parts.push("");
+    }
+    return this.show(`mock-${report.id}`, parts.join("\n"));
+  }
+
+  progress(p: any, problems: Problem[]): Promise<vscode.Uri> {
+    const title = new Map(problems.map((x) => [x.id, x.title]));
+    const parts = [
+      "# ML Kata progress",
+      "",
+      `**${p.solved} of ${p.total} problems solved** · streak: ${p.streakDays} day(s) · ${p.counts.runs ?? 0} runs · ${p.counts.mocks ?? 0} mock interviews`,
+      "",
+      "## By difficulty",
+      "",
+      "| difficulty | solved |",
+      "|---|---|",
+      ...Object.entries(p.byDifficulty).map(([k, v]: [string, any]) => `| ${k} | ${v.solved}/${v.total} |`),
+      "",
+      "## By topic",
+      "",
+      "| topic | solved |",
+      "|---|---|",
+      ...Object.entries(p.byTopic).map(([k, v]: [string, any]) => `| ${k} | ${v.solved}/${v.total} |`),
+      "",
+      "## Best times",
+      "",
+      ...(p.bestTimes.length ? p.bestTimes.map((b: any) => `- ${title.get(b.id) ?? b.id}: ${clock(b.seconds)}`) : ["None yet."]),
+      "",
+      "## Recent runs",
+      "",
+      "| when | problem | verdict | tests |",
+      "|---|---|---|---|",
+      ...p.recentRuns.map(
+        (r: any) =>
+          `| ${new Date(r.at * 1000).toLocaleString()} | ${title.get(r.problem) ?? r.problem} | ${r.verdict}${r.overtime ? " (overtime)" : ""} | ${r.passed}/${r.total} |`,
+      ),
+    ];
+    return this.show("progress", parts.join("\n"));
+  }
+}
+
+export function clock(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return "–";
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}

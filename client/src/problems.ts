@@ -1,0 +1,85 @@
+// The Problems view: problems grouped by topic, with difficulty and solved state.
+import * as vscode from "vscode";
+import type { MlKata } from "./extension";
+
+export interface Problem {
+  id: string;
+  title: string;
+  difficulty: string;
+  topics: string[];
+  kind: string;
+  suggestedMinutes: number;
+  tests: number;
+  testNames: string[];
+  solved: boolean;
+  bestSeconds: number | null;
+  runs: number;
+  lastVerdict: string | null;
+  statementPath: string;
+}
+
+type Node = { topic: string } | Problem;
+
+export class ProblemsView implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private problems: Problem[] = [];
+  readonly view: vscode.TreeView<Node>;
+
+  constructor(private readonly app: MlKata) {
+    this.view = vscode.window.createTreeView("mlkata.problems", { treeDataProvider: this, showCollapseAll: true });
+    app.context.subscriptions.push(this.view, this.changed);
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.problems = await this.app.listProblems();
+    } catch (err) {
+      this.app.log.warn(`problems view: ${err}`);
+      this.problems = [];
+    }
+    const solved = this.problems.filter((p) => p.solved).length;
+    this.view.description = this.problems.length ? `${solved}/${this.problems.length} solved` : undefined;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      const topics = new Set(this.problems.flatMap((p) => p.topics));
+      return [...topics].sort().map((topic) => ({ topic }));
+    }
+    if ("topic" in node) {
+      const order: Record<string, number> = { easy: 0, medium: 1, hard: 2 };
+      return this.problems
+        .filter((p) => p.topics.includes(node.topic))
+        .sort((a, b) => order[a.difficulty] - order[b.difficulty] || a.title.localeCompare(b.title));
+    }
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if ("topic" in node) {
+      const inTopic = this.problems.filter((p) => p.topics.includes(node.topic));
+      const item = new vscode.TreeItem(node.topic, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${inTopic.filter((p) => p.solved).length}/${inTopic.length}`;
+      item.contextValue = "topic";
+      return item;
+    }
+    const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `${node.id}`;
+    item.description = `${node.difficulty} · ${node.suggestedMinutes} min`;
+    item.tooltip = new vscode.MarkdownString(
+      `**${node.title}** (${node.difficulty}, ${node.kind})\n\n${node.topics.join(", ")} · ${node.tests} hidden tests` +
+        (node.solved ? `\n\nSolved${node.bestSeconds ? `, best ${Math.round(node.bestSeconds / 60)} min` : ""}` : "") +
+        (node.lastVerdict && !node.solved ? `\n\nLast run: ${node.lastVerdict}` : ""),
+    );
+    item.iconPath = node.solved
+      ? new vscode.ThemeIcon("pass-filled", new vscode.ThemeColor("testing.iconPassed"))
+      : node.runs
+        ? new vscode.ThemeIcon("circle-large-outline", new vscode.ThemeColor("testing.iconFailed"))
+        : new vscode.ThemeIcon("circle-large-outline");
+    item.contextValue = "problem";
+    item.command = { title: "Open", command: "mlkata.open", arguments: [node.id] };
+    return item;
+  }
+}

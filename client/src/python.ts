@@ -1,0 +1,76 @@
+// Finding the interpreter that runs the server, and checking it before the server starts.
+import { execFile } from "child_process";
+import * as path from "path";
+import * as vscode from "vscode";
+
+export interface PythonCheck {
+  python: string;
+  version: string;
+  torch: string | null; // torch's version, or null when it does not import
+  problem: string | null; // why the server cannot start with this interpreter
+}
+
+/** The `mlkata.python` setting, else the Python extension's active interpreter, else python3. */
+export async function findPython(): Promise<string> {
+  const configured = vscode.workspace.getConfiguration("mlkata").get<string>("python", "").trim();
+  if (configured) return configured;
+  const ext = vscode.extensions.getExtension("ms-python.python");
+  if (ext) {
+    try {
+      const api = ext.isActive ? ext.exports : await ext.activate();
+      const env = api?.environments?.getActiveEnvironmentPath?.();
+      const resolved = env ? await api.environments.resolveEnvironment(env) : undefined;
+      const exe = resolved?.executable?.uri?.fsPath ?? env?.path;
+      if (exe) return exe;
+    } catch {
+      // fall through to python3
+    }
+  }
+  return process.platform === "win32" ? "python" : "python3";
+}
+
+const PROBE = `
+import json, sys
+out = {"version": sys.version.split()[0], "torch": None, "problem": None}
+if sys.version_info < (3, 11):
+    out["problem"] = "Python %s is too old: ML Kata needs Python 3.11 or newer" % out["version"]
+else:
+    try:
+        import pygls, lsprotocol, attrs, cattrs, mlkata.server.app
+    except Exception as exc:
+        out["problem"] = "the ML Kata server does not import (%s: %s)" % (type(exc).__name__, exc)
+try:
+    import torch
+    out["torch"] = torch.__version__
+except Exception:
+    pass
+print(json.dumps(out))
+`;
+
+/** Run the interpreter once to check its version, the server's imports, and torch. */
+export function checkPython(python: string, env: NodeJS.ProcessEnv): Promise<PythonCheck> {
+  return new Promise((resolve) => {
+    execFile(python, ["-c", PROBE], { env, timeout: 60000 }, (err, stdout, stderr) => {
+      if (err && !stdout) {
+        const why = (err as NodeJS.ErrnoException).code === "ENOENT" ? "not found" : (stderr || err.message).trim();
+        resolve({ python, version: "", torch: null, problem: `cannot run the interpreter ${python}: ${why}` });
+        return;
+      }
+      try {
+        const parsed = JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
+        resolve({ python, ...parsed });
+      } catch {
+        resolve({ python, version: "", torch: null, problem: `unexpected output from ${python}: ${stdout.slice(0, 200)}` });
+      }
+    });
+  });
+}
+
+/** PYTHONPATH for the server: the bundled server and its pure-Python dependencies, else the source tree. */
+export function serverPythonPath(extensionPath: string, existing: string | undefined): string {
+  const bundled = path.join(extensionPath, "client", "bundled", "python");
+  const source = path.join(extensionPath, "server");
+  const parts = [bundled, source];
+  if (existing) parts.push(existing);
+  return parts.join(path.delimiter);
+}
