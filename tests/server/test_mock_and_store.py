@@ -77,7 +77,8 @@ async def test_a_mock_round_that_ended_while_the_server_was_down_is_closed_on_st
     await asyncio.sleep(3.5)
     async with start_server(tmp_path, reference_cache) as server:
         event = await server.wait_for(lambda: server.events, 30, "the overdue round to close")
-        assert event[0]["closed"] == [0] and event[0]["reason"] == "timeout"
+        # Round 1 closed at its deadline (round 2 too, if the restart took longer than its 3 s).
+        assert event[0]["closed"][0] == 0 and event[0]["reason"] == "timeout"
         await server.command("mlkata.abandonMock")
 
 
