@@ -66,11 +66,14 @@ export function checkPython(python: string, env: NodeJS.ProcessEnv): Promise<Pyt
   });
 }
 
-/** PYTHONPATH for the server: the bundled server and its pure-Python dependencies, else the source tree. */
+/**
+ * PYTHONPATH for the server: the source tree when running from a checkout (it exists only there),
+ * then the bundled server and its pure-Python dependencies that the .vsix carries.
+ */
 export function serverPythonPath(extensionPath: string, existing: string | undefined): string {
-  const bundled = path.join(extensionPath, "client", "bundled", "python");
   const source = path.join(extensionPath, "server");
-  const parts = [bundled, source];
+  const bundled = path.join(extensionPath, "client", "bundled", "python");
+  const parts = [source, bundled];
   if (existing) parts.push(existing);
   return parts.join(path.delimiter);
 }
