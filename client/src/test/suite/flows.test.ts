@@ -87,6 +87,7 @@ describe("ML Kata in VS Code", () => {
     await until("the report page", () =>
       vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes(`mock-${report.id}`))),
     );
+    await new Promise((r) => setTimeout(r, 2000)); // let the preview render the new page
     await screenshot("mock-report");
   });
 
@@ -98,6 +99,7 @@ describe("ML Kata in VS Code", () => {
     const problems = await app.listProblems();
     assert.ok(problems.find((p: any) => p.id === "multi-head-attention").solved);
     await vscode.commands.executeCommand("workbench.view.extension.mlkata");
+    await new Promise((r) => setTimeout(r, 2000));
     await screenshot("progress-and-problems-view");
   });
 });
