@@ -33,7 +33,7 @@ export class MockClock implements vscode.Disposable {
 
   async started(status: any): Promise<void> {
     this.apply(status);
-    if (status.path) await this.openRound(status.path);
+    if (status.path) await this.openRound(status.path, status.problem);
   }
 
   /** A notification (or a command result) about the interview. */
@@ -45,7 +45,7 @@ export class MockClock implements vscode.Disposable {
     } else if (event.event === "roundClosed") {
       const why = event.reason === "timeout" ? "Time is up" : "Round submitted";
       void vscode.window.showInformationMessage(`ML Kata: ${why}. Round ${event.status.round + 1}: ${event.status.problem}.`);
-      if (event.status.path) await this.openRound(event.status.path);
+      if (event.status.path) await this.openRound(event.status.path, event.status.problem);
     }
   }
 
@@ -55,9 +55,16 @@ export class MockClock implements vscode.Disposable {
     await this.app.pages.mockReport(report);
   }
 
-  private async openRound(path: string): Promise<void> {
+  /** The round's solution file, with its statement rendered beside it. */
+  private async openRound(path: string, problem: string): Promise<void> {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    try {
+      await this.app.render("mlkata.showStatement", await this.app.call("mlkata.showStatement", { id: problem }));
+      await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    } catch (err) {
+      this.app.log.warn(`statement of ${problem}: ${err}`);
+    }
   }
 
   private apply(status: any): void {

@@ -245,6 +245,7 @@ class MlKataServer(LanguageServer):
         if mock.finished:
             event["report"] = mock.report()
         self.protocol.notify(MOCK_EVENT, event)
+        self.refresh_lenses()  # the lens above the round's entry point shows the clock
         if closed:
             names = ", ".join(f"round {i + 1} ({mock.state['rounds'][i]['problem']})" for i in closed)
             text = {"timeout": "time is up for", "submit": "submitted", "abandoned": "abandoned"}.get(by, by)
