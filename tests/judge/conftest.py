@@ -6,13 +6,16 @@ import asyncio
 import glob
 import os
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 from mlkata.bank import Problem, load_problem
 from mlkata.judge.engine import judge
-from mlkata.judge.runner import Options
+from mlkata.judge.runner import Options, WarmWorker
 from mlkata.judge.verdict import Report
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -95,21 +98,58 @@ def sdpa():
     return load_problem(ROOT / "problems" / "scaled-dot-product-attention")
 
 
-@pytest.fixture
-def no_leftovers(private_tmp: Path):
-    """Fail if a run leaves scratch folders or child processes behind."""
-    pattern = os.path.join(str(private_tmp), "mlkata-run-*")
-    before = set(glob.glob(pattern))
-    yield
-    assert set(glob.glob(pattern)) - before == set(), "scratch folders left behind"
-    me = os.getpid()
-    children = []
+@pytest.fixture(scope="session")
+def warm_worker(private_tmp: Path) -> Iterator[WarmWorker]:
+    """One warm worker for the session's warm runs."""
+    worker = WarmWorker()
+    asyncio.run(worker.start_now())
+    assert worker.serves("torch"), "the warm worker did not start"
+    yield worker
+    worker.stop()
+
+
+@pytest.fixture(params=["cold", "warm"])
+def options(request: pytest.FixtureRequest, options: Options) -> Options:
+    """Every judge test runs twice: in a cold process, and forked from the warm worker."""
+    if request.param == "cold":
+        return options
+    return attrs.evolve(options, worker=request.getfixturevalue("warm_worker"))
+
+
+def _children(pid: int) -> list[tuple[str, str]]:
+    """(name, state) of the live processes whose parent is pid."""
+    out = []
     for status in glob.glob("/proc/[0-9]*/status"):
         try:
             text = Path(status).read_text()
         except OSError:
             continue
         fields = dict(line.split(":\t", 1) for line in text.splitlines() if ":\t" in line)
-        if fields.get("PPid", "").strip() == str(me):
-            children.append(fields.get("Name", "?").strip())
+        if fields.get("PPid", "").strip() == str(pid) and not fields.get("State", "").startswith("Z"):
+            out.append((fields.get("Name", "?").strip(), fields["Pid"].strip()))
+    return out
+
+
+def _is_worker(pid: str) -> bool:
+    """True for the session's warm worker (a child of the test process that stays)."""
+    try:
+        return b"--serve" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def no_leftovers(private_tmp: Path, options: Options):
+    """Fail if a run leaves scratch folders or child processes behind."""
+    pattern = os.path.join(str(private_tmp), "mlkata-run-*")
+    before = set(glob.glob(pattern))
+    yield
+    assert set(glob.glob(pattern)) - before == set(), "scratch folders left behind"
+    worker = options.worker.pid if options.worker is not None else None
+    children = [name for name, pid in _children(os.getpid()) if not _is_worker(pid)]
     assert not children, f"processes left behind: {children}"
+    if worker is not None:
+        deadline = time.monotonic() + 5
+        while _children(worker) and time.monotonic() < deadline:
+            time.sleep(0.1)  # the worker reaps its finished runs once a second
+        assert not _children(worker), f"runs of the warm worker left behind: {_children(worker)}"

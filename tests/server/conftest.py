@@ -159,8 +159,12 @@ async def start_server(home: Path, cache: Path, **settings: Any) -> AsyncIterato
     try:
         yield client
     finally:
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(lsp.shutdown_session(), 20)
+        try:
+            await asyncio.wait_for(lsp.shutdown_session(), 30)
+        except Exception:
+            # A server that does not shut down is killed, so stopping the client cannot hang.
+            if lsp._server is not None and lsp._server.returncode is None:
+                lsp._server.kill()
         await lsp.stop()
 
 

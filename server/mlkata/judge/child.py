@@ -355,19 +355,28 @@ def _supervise(job: dict[str, Any], index: int, pid: int, result_r: int) -> dict
     return event
 
 
+def _import_torch() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import torch
+
+    torch.set_num_threads(1)
+
+
 def main() -> None:
     """Read a job from stdin, run its tests, write events to stdout."""
     channel = os.dup(1)
     os.dup2(2, 1)  # anything printed by imports goes to stderr, not the event channel
     job = json.loads(sys.stdin.buffer.read())
+    _run_job(job, channel)
+
+
+def _run_job(job: dict[str, Any], channel: int) -> None:
     os.environ["HOME"] = job["scratch"]
     os.environ["TMPDIR"] = job["scratch"]
+    os.chdir(job["scratch"])
     if job["kind"] == "torch":
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            import torch
-
-        torch.set_num_threads(1)
+        _import_torch()
     _register_packages()
     from mlkata.judge import api, wire
 
@@ -395,5 +404,66 @@ def main() -> None:
     _emit(channel, {"event": "done"})
 
 
+def serve(socket_path: str) -> None:
+    """The warm worker: import torch and the harness once, then fork a fresh process per job.
+
+    Listens on a Unix socket; each connection carries one job (JSON, then end of input) and
+    receives that job's events. The forked job process gets its own session (so the trusted side
+    can kill its whole group), dies with this worker, and runs exactly what ``main`` runs.
+    """
+    import socket
+
+    parent = os.getppid()
+    _die_with_parent(parent)
+    try:
+        _import_torch()
+        has_torch = True
+    except ImportError:
+        has_torch = False  # a worker without torch still serves the pure-Python problems
+    _register_packages()
+    from mlkata.judge import api, wire  # noqa: F401  (imported once, inherited by every fork)
+
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(socket_path)
+    listener.listen(16)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    os.write(1, (json.dumps({"event": "worker-ready", "torch": has_torch}) + "\n").encode())
+    while True:
+        while True:  # reap finished job processes
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+        ready, _, _ = select.select([listener], [], [], 1.0)
+        if not ready:
+            if os.getppid() != parent:
+                os._exit(0)
+            continue
+        conn, _ = listener.accept()
+        worker = os.getpid()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                listener.close()
+                os.setsid()
+                _die_with_parent(worker)
+                fd = conn.detach()
+                data = b""
+                while chunk := os.read(fd, 1 << 20):
+                    data += chunk
+                os.dup2(2, 1)
+                _run_job(json.loads(data), fd)
+            except BaseException:
+                traceback.print_exc()
+                os._exit(1)
+            os._exit(0)
+        conn.close()
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 3 and sys.argv[1] == "--serve":
+        serve(sys.argv[2])
+    else:
+        main()

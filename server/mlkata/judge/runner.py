@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -43,6 +44,8 @@ class Options:
     """Scales every time limit (slow machines, debugging)."""
     cache_dir: Path | None = None
     """Where reference outputs are cached; None means the user's cache folder."""
+    worker: WarmWorker | None = attrs.field(default=None, eq=False)
+    """A warm worker to fork runs from (None, not ready or dead: a cold process per run)."""
 
 
 def limits_for(problem: Problem, options: Options, slack: float = 1.0) -> dict[str, Any]:
@@ -79,9 +82,15 @@ async def run_child(
         "forbidden": list(problem.forbidden),
         "scratch": scratch,
     }
-    env = dict(os.environ)
-    env.update(OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0")
-    env.pop("PYTHONSTARTUP", None)
+    worker = options.worker
+    if worker is not None and worker.serves(problem.kind):
+        try:
+            reader, writer = await worker.connect()
+        except OSError:
+            worker.restart()  # a dead worker is restarted; this run goes cold
+        else:
+            return await _run_warm(problem, job, reader, writer, scratch, options, slack)
+    env = _child_env()
     try:
         proc = await asyncio.create_subprocess_exec(
             options.python,
@@ -102,8 +111,7 @@ async def run_child(
         raise JudgeError(f"cannot start the interpreter {options.python!r}: {exc}") from None
     stderr_task = asyncio.ensure_future(_read_capped(proc.stderr, 64 * 1024))
     events: dict[str, dict[str, Any]] = {}
-    total = problem.limits.total_time_ms / 1000 * options.time_multiplier * slack
-    total += PER_TEST_SLACK_S * len(problem.test_names)
+    total = _total_s(problem, options, slack)
     try:
         assert proc.stdin is not None and proc.stdout is not None
         proc.stdin.write(json.dumps(job).encode())
@@ -115,15 +123,7 @@ async def run_child(
             await _kill(proc)
             err = await stderr_task
             raise JudgeError(_startup_failure(options.python, problem, err))
-        deadline = time.monotonic() + total
-        while True:
-            event = await _next_event(proc.stdout, deadline - time.monotonic())
-            if event is None:
-                break
-            if event.get("event") == "done":
-                break
-            if event.get("event") == "test":
-                events[str(event.get("name"))] = event
+        await _collect(proc.stdout, events, time.monotonic() + total)
         for name in problem.test_names:
             if name not in events:
                 events[name] = {"status": "total_time_limit", "total_s": total}
@@ -133,6 +133,155 @@ async def run_child(
             stderr_task.cancel()
         shutil.rmtree(scratch, ignore_errors=True)
     return events
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0")
+    env.pop("PYTHONSTARTUP", None)
+    return env
+
+
+def _total_s(problem: Problem, options: Options, slack: float) -> float:
+    total = problem.limits.total_time_ms / 1000 * options.time_multiplier * slack
+    return total + PER_TEST_SLACK_S * len(problem.test_names)
+
+
+async def _run_warm(
+    problem: Problem,
+    job: dict[str, Any],
+    reader: asyncio.StreamReader,
+    writer: asyncio.StreamWriter,
+    scratch: str,
+    options: Options,
+    slack: float,
+) -> dict[str, dict[str, Any]]:
+    """The same run as a cold child's, in a process forked from the warm worker."""
+    events: dict[str, dict[str, Any]] = {}
+    total = _total_s(problem, options, slack)
+    group: int | None = None
+    try:
+        writer.write(json.dumps(job).encode())
+        await writer.drain()
+        writer.write_eof()
+        ready = await _next_event(reader, STARTUP_S)
+        if ready is None or ready.get("event") != "ready":
+            raise JudgeError(f"the warm worker could not start the run of {problem.id}")
+        group = int(ready["pid"])
+        await _collect(reader, events, time.monotonic() + total)
+        for name in problem.test_names:
+            if name not in events:
+                events[name] = {"status": "total_time_limit", "total_s": total}
+    finally:
+        if group is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(group, signal.SIGKILL)
+        writer.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+    return events
+
+
+async def _collect(stream: asyncio.StreamReader, events: dict[str, dict[str, Any]], deadline: float) -> None:
+    while True:
+        event = await _next_event(stream, deadline - time.monotonic())
+        if event is None or event.get("event") == "done":
+            return
+        if event.get("event") == "test":
+            events[str(event.get("name"))] = event
+
+
+class WarmWorker:
+    """A long-lived process with torch and the harness imported, forking a fresh process per run.
+
+    Started in the background (:meth:`start`); until it is ready, and whenever it has died,
+    runs fall back to a cold process and a dead worker is restarted.
+    """
+
+    def __init__(self, python: str = sys.executable) -> None:
+        self.python = python
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.torch = False
+        self._ready = False
+        self._folder: str | None = None
+        self._starting: asyncio.Task[None] | None = None
+
+    @property
+    def socket_path(self) -> str:
+        assert self._folder is not None
+        return os.path.join(self._folder, "worker.sock")
+
+    @property
+    def pid(self) -> int | None:
+        """The worker's process id while it runs."""
+        return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
+
+    def serves(self, kind: str) -> bool:
+        """True when it is up and can run a problem of this kind (restarts it if it died)."""
+        if not self._ready:
+            return False
+        if self.pid is None:
+            self.restart()
+            return False
+        return kind != "torch" or self.torch
+
+    def start(self) -> asyncio.Task[None]:
+        """Start it in the background (once); returns the task that finishes when it is ready."""
+        if self._starting is None or self._starting.done():
+            self._starting = asyncio.ensure_future(self.start_now())
+        return self._starting
+
+    def restart(self) -> None:
+        """Forget a dead worker and start a new one in the background."""
+        self._kill()
+        self.start()
+
+    async def start_now(self) -> None:
+        """Start it and wait until it is ready (or has failed: then runs stay cold)."""
+        self._kill()
+        self._folder = tempfile.mkdtemp(prefix="mlkata-worker-")
+        os.chmod(self._folder, 0o700)
+        self.proc = subprocess.Popen(
+            [self.python, "-P", "-X", "utf8", str(CHILD), "--serve", self.socket_path],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            env=_child_env(),
+        )
+        stdout = self.proc.stdout
+        assert stdout is not None
+        try:
+            line = await asyncio.wait_for(asyncio.to_thread(stdout.readline), STARTUP_S)
+            ready = json.loads(line)
+        except (TimeoutError, ValueError):
+            ready = None
+        if not isinstance(ready, dict) or ready.get("event") != "worker-ready":
+            self._kill()
+            return
+        self.torch = bool(ready.get("torch"))
+        self._ready = True
+
+    async def connect(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+        """A connection for one run."""
+        return await asyncio.open_unix_connection(self.socket_path, limit=1 << 30)
+
+    def _kill(self) -> None:
+        self._ready = False
+        proc, self.proc = self.proc, None
+        if proc is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(10)
+            if proc.stdout is not None:
+                proc.stdout.close()
+        if self._folder:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+
+    def stop(self) -> None:
+        """Kill it and every run forked from it."""
+        self._kill()
 
 
 async def _next_event(stream: asyncio.StreamReader, timeout: float) -> dict[str, Any] | None:

@@ -29,7 +29,7 @@ from mlkata.bank.interviews import Interview, load_interviews
 from mlkata.binding import Binding, bind, create_solution, solution_name
 from mlkata.judge import locate
 from mlkata.judge.engine import judge
-from mlkata.judge.runner import JudgeError, Options
+from mlkata.judge.runner import JudgeError, Options, WarmWorker
 from mlkata.judge.verdict import Location, Report
 from mlkata.mock import MockSession
 from mlkata.server import commands
@@ -59,6 +59,7 @@ class MlKataServer(LanguageServer):
         self._mock_timer: asyncio.Task[None] | None = None
         self._notices: list[tuple[types.MessageType, str]] = []
         self._initialized = False
+        self.worker: WarmWorker | None = None
         self._store_warned = False
 
     # -- configuration ----------------------------------------------------------------------
@@ -73,6 +74,20 @@ class MlKataServer(LanguageServer):
             self.load_bank()
         if old.database_path != self.settings.database_path or self.store.path is None:
             self.open_store()
+        if self.worker is not None and self.worker.python != self.python:
+            self.start_worker()
+
+    @property
+    def python(self) -> str:
+        """The interpreter that runs solutions."""
+        return self.settings.python or sys.executable
+
+    def start_worker(self) -> None:
+        """(Re)start the warm worker in the background; runs go cold until it is ready."""
+        if self.worker is not None:
+            self.worker.stop()
+        self.worker = WarmWorker(self.python)
+        self.worker.start()
 
     def load_bank(self) -> None:
         """(Re)load the bundled bank, the user's problem folders, and the interviews."""
@@ -124,7 +139,7 @@ class MlKataServer(LanguageServer):
     @property
     def options(self) -> Options:
         """How the judge runs solutions, from the settings."""
-        return Options(python=self.settings.python or sys.executable, time_multiplier=self.settings.time_multiplier)
+        return Options(python=self.python, time_multiplier=self.settings.time_multiplier, worker=self.worker)
 
     # -- documents --------------------------------------------------------------------------
 
@@ -505,7 +520,13 @@ def build_server() -> MlKataServer:
     @server.feature(types.INITIALIZED)
     def initialized(ls: MlKataServer, params: types.InitializedParams) -> None:
         ls.flush_notices()
+        ls.start_worker()
         ls.resume_mock()
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: MlKataServer, params: None) -> None:
+        if ls.worker is not None:
+            ls.worker.stop()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: MlKataServer, params: types.DidChangeConfigurationParams) -> None:
