@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_DIR ?= $(CURDIR)/build/demo
 
-.PHONY: setup demo demo-cli test lint typecheck pytest e2e node validate clean
+.PHONY: setup demo demo-cli bench test lint typecheck pytest e2e node validate clean
 
 setup: $(STAMP)
 
@@ -56,9 +56,13 @@ e2e: setup node
 	client/e2e/setup.sh
 	MLKATA_E2E_PYTHON=$(abspath $(PY)) MLKATA_E2E_EXTENSION_PATH=$(CURDIR)/build/e2e-ext/extension node client/e2e/run.js
 
+## Save -> diagnostics latency beside its floor and a cold pytest; writes docs/benchmarks.md.
+bench: setup
+	$(PY) bench/latency.py
+
 lint: setup
-	$(VENV)/bin/ruff check server tests
-	$(VENV)/bin/ruff format --check server tests
+	$(VENV)/bin/ruff check server tests bench
+	$(VENV)/bin/ruff format --check server tests bench
 
 typecheck: setup
 	$(VENV)/bin/mypy
