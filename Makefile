@@ -54,7 +54,8 @@ e2e: setup node
 	npm run --silent build:test
 	rm -rf build/e2e-ext && $(PY) -m zipfile -e mlkata-*.vsix build/e2e-ext
 	client/e2e/setup.sh
-	MLKATA_E2E_PYTHON=$(abspath $(PY)) MLKATA_E2E_EXTENSION_PATH=$(CURDIR)/build/e2e-ext/extension node client/e2e/run.js
+	MLKATA_E2E_PYTHON=$(abspath $(PY)) MLKATA_E2E_EXTENSION_PATH=$(CURDIR)/build/e2e-ext/extension \
+	MLKATA_E2E_PLAIN_PYTHON="$$($(PYTHON) -c 'import torch' 2>/dev/null || command -v $(PYTHON))" node client/e2e/run.js
 
 ## Save -> diagnostics latency beside its floor and a cold pytest; writes docs/benchmarks.md.
 bench: setup

@@ -114,6 +114,11 @@ def specs(problem: Problem) -> dict[str, api.TestSpec]:
                 warnings.filterwarnings("ignore", message="Failed to initialize NumPy")
                 exec(code, module.__dict__)
         except ImportError as exc:
+            if exc.name == "torch":
+                raise JudgeError(
+                    f"{problem.id} needs PyTorch, and the interpreter {sys.executable} has no torch: "
+                    "install it there (pip install torch) or choose an interpreter that has it"
+                ) from None
             raise JudgeError(f"the hidden tests of {problem.id} cannot be loaded: {exc}") from None
         found = {spec.name: spec for spec, _ in api.collect(module.__dict__)}
         missing = [n for n in problem.test_names if n not in found]
