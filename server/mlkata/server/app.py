@@ -10,7 +10,6 @@ import contextlib
 import difflib
 import logging
 import os
-import shutil
 import sys
 import time
 import uuid
@@ -34,7 +33,7 @@ from mlkata.judge.verdict import Location, Report
 from mlkata.mock import MockSession
 from mlkata.server import commands
 from mlkata.server.settings import Settings, parse
-from mlkata.store import Store, StoreError, default_path
+from mlkata.store import Store, StoreError, default_path, source_hash
 
 log = logging.getLogger("mlkata.server")
 
@@ -112,7 +111,10 @@ class MlKataServer(LanguageServer):
 
     def notify_user(self, kind: types.MessageType, message: str) -> None:
         """Show a message (queued until the client is initialised)."""
-        log.warning(message) if kind <= types.MessageType.Warning else log.info(message)
+        if kind <= types.MessageType.Warning:
+            log.warning(message)
+        else:
+            log.info(message)
         if not self._initialized:
             self._notices.append((kind, message))
             return
@@ -361,8 +363,6 @@ class RunScheduler:
         return report
 
     def _record(self, uri: str, problem: Problem, report: Report, text: str) -> None:
-        from mlkata.store import source_hash
-
         server = self.server
         digest = source_hash(text)
         if self.last_recorded.get(uri) == f"{problem.id}:{digest}":
@@ -483,30 +483,6 @@ def judge_error_diagnostic(message: str) -> types.Diagnostic:
         source=SOURCE,
         code="judge_error",
     )
-
-
-def backup_path(path: Path) -> Path:
-    """A new, unused backup name for path in ``.mlkata-backups`` beside it."""
-    folder = path.parent / ".mlkata-backups"
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    n = 0
-    while True:
-        candidate = folder / f"{path.stem}.{stamp}{f'-{n}' if n else ''}{path.suffix}"
-        if not candidate.exists():
-            return candidate
-        n += 1
-
-
-def copy_to_backup(path: Path, text: str | None = None) -> Path:
-    """Save path's content (or text) to a new backup file and return its path."""
-    target = backup_path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if text is None:
-        shutil.copy2(path, target)
-    else:
-        with open(target, "x", encoding="utf-8", newline="") as f:
-            f.write(text)
-    return target
 
 
 def build_server() -> MlKataServer:

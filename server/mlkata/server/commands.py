@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import from_fs_path, to_fs_path
 
-from mlkata.binding import create_solution, solution_name
+from mlkata.binding import bind, create_solution, solution_name
 from mlkata.judge import locate
 from mlkata.mock import MockSession
 
@@ -211,8 +212,6 @@ def open_problem(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
 
 
 def _bound_to(path: Path) -> str | None:
-    from mlkata.binding import bind
-
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
             first = f.readline()
@@ -288,8 +287,6 @@ def followups(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
 @command("mlkata.resetProblem")
 def reset_problem(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
     """Back up the solution file (and unsaved editor text), then write the starter again."""
-    from mlkata.server.app import copy_to_backup
-
     uri = _uri(params, "mlkata.resetProblem")
     p = _problem(ls, {"uri": uri}, "mlkata.resetProblem")
     fs_path = to_fs_path(uri)
@@ -322,6 +319,30 @@ def reset_problem(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
         )
         ls.workspace_apply_edit(types.ApplyWorkspaceEditParams(edit=edit, label="ML Kata: reset problem"))
     return {"id": p.id, "path": str(path), "uri": uri, "backups": [str(b) for b in backups]}
+
+
+def backup_path(path: Path) -> Path:
+    """A new, unused backup name for path in ``.mlkata-backups`` beside it."""
+    folder = path.parent / ".mlkata-backups"
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    n = 0
+    while True:
+        candidate = folder / f"{path.stem}.{stamp}{f'-{n}' if n else ''}{path.suffix}"
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+def copy_to_backup(path: Path, text: str | None = None) -> Path:
+    """Save path's content (or text) to a new backup file and return its path."""
+    target = backup_path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if text is None:
+        shutil.copy2(path, target)
+    else:
+        with open(target, "x", encoding="utf-8", newline="") as f:
+            f.write(text)
+    return target
 
 
 @command("mlkata.progress")
