@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from lsprotocol import types
+from pygls.uris import to_fs_path
 from pytest_lsp import LanguageClient, client_capabilities
 from pytest_lsp.client import make_test_lsp_client
 
@@ -99,7 +100,9 @@ class Client:
                 content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
             )
         )
-        Path(self.home / "work" / Path(uri).name).write_text(text, encoding="utf-8") if uri.startswith("file:") else None
+        path = to_fs_path(uri)
+        if path:  # the file on disk follows the save, wherever the document lives
+            Path(path).write_text(text, encoding="utf-8")
         self.lsp.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
         return version
 

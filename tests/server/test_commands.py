@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
+from pytest_lsp import client_capabilities
+from pytest_lsp.client import make_test_lsp_client
 
-from tests.server.conftest import Client, solution
+from tests.server.conftest import Client, solution, start_server
 
 pytestmark = pytest.mark.slow
 
@@ -171,10 +176,6 @@ async def test_run_tests_on_an_unbound_file_is_an_error(server: Client) -> None:
 
 
 async def test_user_problem_folders_and_on_type_runs_from_settings(tmp_path: Path, reference_cache: Path) -> None:
-    import shutil
-
-    from tests.server.conftest import start_server
-
     custom = tmp_path / "custom"
     shutil.copytree(Path(__file__).parents[2] / "problems" / "matrix-multiply", custom / "my-matmul")
     toml = custom / "my-matmul" / "problem.toml"
@@ -212,13 +213,8 @@ async def test_user_problem_folders_and_on_type_runs_from_settings(tmp_path: Pat
 
 
 async def test_mlkata_serve_is_the_same_server(tmp_path: Path) -> None:
-    import sys
-
-    from pytest_lsp import client_capabilities
-    from pytest_lsp.client import make_test_lsp_client
-
     lsp = make_test_lsp_client()
-    await lsp.start_io(sys.executable, "-m", "mlkata", "serve", env={**__import__("os").environ, "HOME": str(tmp_path)})
+    await lsp.start_io(sys.executable, "-m", "mlkata", "serve", env={**os.environ, "HOME": str(tmp_path)})
     try:
         result = await lsp.initialize_session(
             types.InitializeParams(
