@@ -51,6 +51,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                         "difficulty": p.difficulty,
                         "kind": p.kind,
                         "topics": list(p.topics),
+                        "area": p.area,
                         "suggested_minutes": p.suggested_minutes,
                     }
                     for p in problems

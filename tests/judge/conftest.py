@@ -25,6 +25,7 @@ id = "add-two"
 title = "Add two numbers"
 difficulty = "easy"
 topics = ["warm-up"]
+area = "algorithms"
 kind = "python"
 entry_point = "add"
 suggested_minutes = 1

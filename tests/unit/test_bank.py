@@ -65,6 +65,7 @@ def test_unknown_field_is_named(tmp_path: Path) -> None:
         ("memory_mb = 256", "memory_mb = -1", "limits.memory_mb"),
         ("test_time_ms = 1000\n", "", "limits.test_time_ms"),
         ('topics = ["warm-up"]', "topics = []", "topics"),
+        ('area = "algorithms"', 'area = "misc"', "area"),
     ],
 )
 def test_bad_metadata_names_the_field(tmp_path: Path, old: str, new: str, field: str) -> None:

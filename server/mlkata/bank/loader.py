@@ -15,11 +15,11 @@ from typing import Any
 
 import attrs
 
-from mlkata.bank.model import DIFFICULTIES, KINDS, Followup, Hint, Limits, Problem
+from mlkata.bank.model import AREAS, DIFFICULTIES, KINDS, Followup, Hint, Limits, Problem
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FILES = ("problem.toml", "statement.md", "starter.py", "solution.py", "tests.py", "hints.md", "followups.md")
-REQUIRED = ("id", "title", "difficulty", "topics", "kind", "entry_point", "suggested_minutes", "origin", "limits")
+REQUIRED = ("id", "title", "difficulty", "topics", "area", "kind", "entry_point", "suggested_minutes", "origin", "limits")
 OPTIONAL = ("forbidden",)
 LIMIT_FIELDS = ("test_time_ms", "total_time_ms", "memory_mb")
 
@@ -128,6 +128,9 @@ def load_problem(folder: Path) -> Problem:
     topics = _field(meta, "topics", list, toml_path)
     if not topics or not all(isinstance(t, str) and t for t in topics):
         raise ProblemError(toml_path, "expected a non-empty list of strings", "topics")
+    area = _field(meta, "area", str, toml_path)
+    if area not in AREAS:
+        raise ProblemError(toml_path, f"{area!r} is not one of {', '.join(AREAS)}", "area")
     kind = _field(meta, "kind", str, toml_path)
     if kind not in KINDS:
         raise ProblemError(toml_path, f"{kind!r} is not one of {', '.join(KINDS)}", "kind")
@@ -161,6 +164,7 @@ def load_problem(folder: Path) -> Problem:
         title=title,
         difficulty=difficulty,
         topics=tuple(topics),
+        area=area,
         kind=kind,
         entry_point=entry,
         suggested_minutes=minutes,

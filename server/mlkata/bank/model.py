@@ -8,6 +8,18 @@ import attrs
 
 DIFFICULTIES = ("easy", "medium", "hard")
 KINDS = ("torch", "python")
+AREAS = {
+    "transformers": "Transformer internals",
+    "training": "Training, losses and optimisers",
+    "multimodal": "Vision and multimodal",
+    "fine-tuning": "Fine-tuning",
+    "alignment": "Alignment and RL",
+    "decoding": "Decoding",
+    "retrieval": "Retrieval and search",
+    "systems": "Systems and scale",
+    "algorithms": "Algorithms",
+}
+"""The catalogue's sections: a problem's ``area`` is one of these keys."""
 
 
 @attrs.frozen
@@ -54,6 +66,8 @@ class Problem:
     """One of easy, medium, hard."""
     topics: tuple[str, ...]
     """Topics for browsing, e.g. ``attention``."""
+    area: str
+    """Catalogue section, a key of :data:`AREAS`."""
     kind: str
     """``torch`` (tensors; needs torch) or ``python`` (plain Python)."""
     entry_point: str

@@ -123,6 +123,7 @@ def _problem_json(ls: MlKataServer, p: Problem, stats: dict[str, Any]) -> dict[s
         "title": p.title,
         "difficulty": p.difficulty,
         "topics": list(p.topics),
+        "area": p.area,
         "kind": p.kind,
         "suggestedMinutes": p.suggested_minutes,
         "tests": len(p.test_names),
