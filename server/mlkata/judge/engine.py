@@ -1,18 +1,17 @@
 """Judge one source text against one problem: the whole pipeline, returning a Report.
 
 1. compile (syntax errors never reach a process); 2. static scan for forbidden APIs;
-3. run the drive parts on the user's code, and get the reference's outputs, concurrently;
-4. check each test's output against the reference's, on this (trusted) side.
+3. one run: the drive parts on the user's code in judged processes, each output checked against
+   the reference's (cached, or computed first by the same run) in the run's trusted process;
+4. turn each test's outcome into a verdict, a message and a location in the user's file.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mlkata.judge import forbidden, locate, reference, wire
-from mlkata.judge.api import Fail
+from mlkata.judge import forbidden, locate, reference
 from mlkata.judge.runner import OUTPUT_BYTES, Options, run_child
 from mlkata.judge.verdict import Location, Report, TestResult, Verdict
 
@@ -45,19 +44,10 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
         return all_tests(Verdict.FORBIDDEN_API, message, first.location)
 
     entry = locate.definition(source, problem.entry_point) or locate.whole_line(lines, 1)
-    user = asyncio.ensure_future(run_child(problem, source, filename, options))
-    try:
-        expected, checks = await asyncio.gather(
-            reference.expected_outputs(problem, options),
-            asyncio.to_thread(reference.specs, problem),
-        )
-        events = await user
-    finally:
-        if not user.done():
-            user.cancel()
-    results = []
-    for name in names:
-        results.append(_result(name, events[name], expected[name], checks[name], problem, source, filename, lines, entry))
+    run = await run_child(problem, source, filename, options, reference.cached(problem, options))
+    if run.reference is not None:
+        reference.store(problem, options, run.reference)
+    results = [_result(name, run.events[name], problem, source, filename, lines, entry) for name in names]
     return Report(problem.id, tuple(results))
 
 
@@ -84,8 +74,6 @@ def _syntax_location(exc: SyntaxError, lines: Sequence[str]) -> Location:
 def _result(
     name: str,
     event: dict[str, Any],
-    expected: Any,
-    spec: Any,
     problem: Problem,
     source: str,
     filename: str,
@@ -101,17 +89,9 @@ def _result(
 
     wall = problem.limits.test_time_ms / 1000
     if status == "ok":
-        try:
-            got = wire.decode(event.get("output"))
-        except (wire.WireError, KeyError, TypeError, ValueError) as exc:
-            return result(Verdict.WRONG_ANSWER, f"the output could not be read: {exc}", entry)
-        try:
-            spec.run_check(expected, got)
-        except Fail as fail:
-            return result(Verdict.WRONG_ANSWER, fail.message, entry)
-        except Exception as exc:
-            return result(Verdict.WRONG_ANSWER, f"the output could not be compared: {type(exc).__name__}: {exc}", entry)
-        return result(Verdict.PASSED)
+        if event.get("passed") is True:
+            return result(Verdict.PASSED)
+        return result(Verdict.WRONG_ANSWER, str(event.get("message") or "wrong answer"), entry)
     fault = locate.fault_location(str(event.get("fault") or ""), filename, lines)
     if status == "error":
         return _error_result(event, problem, filename, lines, entry, result)

@@ -28,6 +28,8 @@ CHILD = Path(__file__).with_name("child.py")
 OUTPUT_BYTES = 1024 * 1024
 STARTUP_S = 120.0
 PER_TEST_SLACK_S = 1.0
+# The reference gets more time than a user so a busy machine never fails the bank itself.
+REFERENCE_SLACK = 4.0
 
 
 class JudgeError(Exception):
@@ -46,6 +48,8 @@ class Options:
     """Where reference outputs are cached; None means the user's cache folder."""
     worker: WarmWorker | None = attrs.field(default=None, eq=False)
     """A warm worker to fork runs from (None, not ready or dead: a cold process per run)."""
+    python_worker: WarmWorker | None = attrs.field(default=None, eq=False)
+    """A warm worker without torch for pure-Python problems (None: they use ``worker``)."""
 
 
 def limits_for(problem: Problem, options: Options, slack: float = 1.0) -> dict[str, Any]:
@@ -60,36 +64,62 @@ def limits_for(problem: Problem, options: Options, slack: float = 1.0) -> dict[s
     }
 
 
+@attrs.frozen
+class RunResult:
+    """The raw outcome of one run."""
+
+    events: dict[str, dict[str, Any]]
+    """The event of each test by name (status, and for an output: passed / message)."""
+    reference: dict[str, Any] | None
+    """The reference's encoded outputs when this run computed them (None when they were given)."""
+
+
 async def run_child(
     problem: Problem,
     source: str,
     filename: str,
     options: Options,
-    *,
-    slack: float = 1.0,
-) -> dict[str, dict[str, Any]]:
-    """Run every hidden test's drive part on source; returns the raw event per test name."""
+    expected: dict[str, Any] | None = None,
+) -> RunResult:
+    """Run and check every hidden test on source, in a warm or a cold judged process.
+
+    ``expected`` are the reference's encoded outputs; without them the run computes them first
+    (in judged processes of their own) and returns them for caching.
+    """
     scratch = tempfile.mkdtemp(prefix="mlkata-run-")
     os.chmod(scratch, 0o700)
-    job = {
+    job: dict[str, Any] = {
+        "problem": problem.id,
+        "tests_path": str(problem.tests_path),
         "source": source,
         "filename": filename,
         "entry": problem.entry_point,
         "kind": problem.kind,
         "tests_source": problem.tests_source,
         "tests": list(problem.test_names),
-        "limits": limits_for(problem, options, slack),
+        "limits": limits_for(problem, options),
         "forbidden": list(problem.forbidden),
         "scratch": scratch,
+        "expected": expected,
     }
+    total = _total_s(problem, options, 1.0)
+    if expected is None:
+        job.update(
+            reference=problem.solution,
+            reference_name=f"<reference {problem.id}>",
+            reference_limits=limits_for(problem, options, REFERENCE_SLACK),
+        )
+        total += _total_s(problem, options, REFERENCE_SLACK)
     worker = options.worker
+    if problem.kind == "python" and options.python_worker is not None and options.python_worker.serves("python"):
+        worker = options.python_worker
     if worker is not None and worker.serves(problem.kind):
         try:
             reader, writer = await worker.connect()
         except OSError:
             worker.restart()  # a dead worker is restarted; this run goes cold
         else:
-            return await _run_warm(problem, job, reader, writer, scratch, options, slack)
+            return await _run_warm(problem, job, reader, writer, scratch, total)
     env = _child_env()
     try:
         proc = await asyncio.create_subprocess_exec(
@@ -110,8 +140,6 @@ async def run_child(
         shutil.rmtree(scratch, ignore_errors=True)
         raise JudgeError(f"cannot start the interpreter {options.python!r}: {exc}") from None
     stderr_task = asyncio.ensure_future(_read_capped(proc.stderr, 64 * 1024))
-    events: dict[str, dict[str, Any]] = {}
-    total = _total_s(problem, options, slack)
     try:
         assert proc.stdin is not None and proc.stdout is not None
         proc.stdin.write(json.dumps(job).encode())
@@ -123,16 +151,12 @@ async def run_child(
             await _kill(proc)
             err = await stderr_task
             raise JudgeError(_startup_failure(options.python, problem, err))
-        await _collect(proc.stdout, events, time.monotonic() + total)
-        for name in problem.test_names:
-            if name not in events:
-                events[name] = {"status": "total_time_limit", "total_s": total}
+        return await _collect(problem, proc.stdout, time.monotonic() + total, total)
     finally:
         await _kill(proc)
         if not stderr_task.done():
             stderr_task.cancel()
         shutil.rmtree(scratch, ignore_errors=True)
-    return events
 
 
 def _child_env() -> dict[str, str]:
@@ -153,12 +177,9 @@ async def _run_warm(
     reader: asyncio.StreamReader,
     writer: asyncio.StreamWriter,
     scratch: str,
-    options: Options,
-    slack: float,
-) -> dict[str, dict[str, Any]]:
+    total: float,
+) -> RunResult:
     """The same run as a cold child's, in a process forked from the warm worker."""
-    events: dict[str, dict[str, Any]] = {}
-    total = _total_s(problem, options, slack)
     group: int | None = None
     try:
         writer.write(json.dumps(job).encode())
@@ -168,26 +189,33 @@ async def _run_warm(
         if ready is None or ready.get("event") != "ready":
             raise JudgeError(f"the warm worker could not start the run of {problem.id}")
         group = int(ready["pid"])
-        await _collect(reader, events, time.monotonic() + total)
-        for name in problem.test_names:
-            if name not in events:
-                events[name] = {"status": "total_time_limit", "total_s": total}
+        return await _collect(problem, reader, time.monotonic() + total, total)
     finally:
         if group is not None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(group, signal.SIGKILL)
         writer.close()
         shutil.rmtree(scratch, ignore_errors=True)
-    return events
 
 
-async def _collect(stream: asyncio.StreamReader, events: dict[str, dict[str, Any]], deadline: float) -> None:
+async def _collect(problem: Problem, stream: asyncio.StreamReader, deadline: float, total: float) -> RunResult:
+    events: dict[str, dict[str, Any]] = {}
+    reference = None
     while True:
         event = await _next_event(stream, deadline - time.monotonic())
-        if event is None or event.get("event") == "done":
-            return
-        if event.get("event") == "test":
+        kind = None if event is None else event.get("event")
+        if kind is None or kind == "done":
+            break
+        if kind == "test":
             events[str(event.get("name"))] = event
+        elif kind == "reference":
+            reference = event.get("outputs")
+        elif kind == "broken":
+            raise JudgeError(str(event.get("message")))
+    for name in problem.test_names:
+        if name not in events:
+            events[name] = {"status": "total_time_limit", "total_s": total}
+    return RunResult(events, reference)
 
 
 class WarmWorker:
@@ -197,8 +225,10 @@ class WarmWorker:
     runs fall back to a cold process and a dead worker is restarted.
     """
 
-    def __init__(self, python: str = sys.executable) -> None:
+    def __init__(self, python: str = sys.executable, *, torch: bool = True) -> None:
         self.python = python
+        self.with_torch = torch
+        """Whether it imports torch (False: it serves pure-Python problems only)."""
         self.proc: subprocess.Popen[bytes] | None = None
         self.torch = False
         self._ready = False
@@ -241,7 +271,8 @@ class WarmWorker:
         self._folder = tempfile.mkdtemp(prefix="mlkata-worker-")
         os.chmod(self._folder, 0o700)
         self.proc = subprocess.Popen(
-            [self.python, "-P", "-X", "utf8", str(CHILD), "--serve", self.socket_path],
+            [self.python, "-P", "-X", "utf8", str(CHILD), "--serve", self.socket_path]
+            + ([] if self.with_torch else ["--no-torch"]),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -59,6 +59,9 @@ class MlKataServer(LanguageServer):
         self._notices: list[tuple[types.MessageType, str]] = []
         self._initialized = False
         self.worker: WarmWorker | None = None
+        """The warm worker for torch problems (torch imported)."""
+        self.python_worker: WarmWorker | None = None
+        """The warm worker for pure-Python problems (no torch: smaller, faster to fork)."""
         self._store_warned = False
 
     # -- configuration ----------------------------------------------------------------------
@@ -82,11 +85,18 @@ class MlKataServer(LanguageServer):
         return self.settings.python or sys.executable
 
     def start_worker(self) -> None:
-        """(Re)start the warm worker in the background; runs go cold until it is ready."""
-        if self.worker is not None:
-            self.worker.stop()
+        """(Re)start the warm workers in the background; runs go cold until they are ready."""
+        self.stop_workers()
         self.worker = WarmWorker(self.python)
+        self.python_worker = WarmWorker(self.python, torch=False)
+        self.python_worker.start()
         self.worker.start()
+
+    def stop_workers(self) -> None:
+        """Kill the warm workers and every run forked from them."""
+        for worker in (self.worker, self.python_worker):
+            if worker is not None:
+                worker.stop()
 
     def load_bank(self) -> None:
         """(Re)load the bundled bank, the user's problem folders, and the interviews."""
@@ -141,7 +151,12 @@ class MlKataServer(LanguageServer):
     @property
     def options(self) -> Options:
         """How the judge runs solutions, from the settings."""
-        return Options(python=self.python, time_multiplier=self.settings.time_multiplier, worker=self.worker)
+        return Options(
+            python=self.python,
+            time_multiplier=self.settings.time_multiplier,
+            worker=self.worker,
+            python_worker=self.python_worker,
+        )
 
     # -- documents --------------------------------------------------------------------------
 
@@ -501,8 +516,7 @@ def build_server() -> MlKataServer:
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: MlKataServer, params: None) -> None:
-        if ls.worker is not None:
-            ls.worker.stop()
+        ls.stop_workers()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: MlKataServer, params: types.DidChangeConfigurationParams) -> None:
