@@ -16,9 +16,7 @@ def catalogue(problems: Iterable[Problem]) -> str:
     counts = {d: sum(p.difficulty == d for p in problems) for d in DIFFICULTIES}
     parts = [BEGIN, "", f"{len(problems)} problems: " + ", ".join(f"{n} {d}" for d, n in counts.items()) + "."]
     for area, heading in AREAS.items():
-        chosen = sorted(
-            (p for p in problems if p.area == area), key=lambda p: (DIFFICULTIES.index(p.difficulty), p.id)
-        )
+        chosen = sorted((p for p in problems if p.area == area), key=lambda p: (DIFFICULTIES.index(p.difficulty), p.id))
         if not chosen:
             continue
         parts.append(f"\n**{heading}** ({len(chosen)})\n")
