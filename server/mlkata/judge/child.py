@@ -18,6 +18,7 @@ ran, and only the outcome (passed, or the failure message) goes back to the serv
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import resource
@@ -198,6 +199,132 @@ def _die_with_parent(parent: int) -> None:
         os._exit(70)
 
 
+MAX_SPAWNS = 16
+_UNREAPED: list[int] = []
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+_MUTATIONS = frozenset(
+    (
+        "os.remove",
+        "os.rmdir",
+        "os.mkdir",
+        "os.rename",
+        "os.replace",
+        "os.symlink",
+        "os.link",
+        "os.truncate",
+        "os.chmod",
+        "os.chown",
+        "os.utime",
+        "shutil.rmtree",
+        "shutil.move",
+        "shutil.copyfile",
+        "shutil.copytree",
+    )
+)
+_SPAWNS = frozenset(
+    ("os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.system", "os.exec", "subprocess.Popen", "pty.spawn")
+)
+_NETWORK = frozenset(("socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg", "socket.getaddrinfo"))
+
+
+def _confine(scratch: str, private: list[str]) -> list[bool]:
+    """An audit hook for the judged process (it cannot be removed once added).
+
+    Files are written, created or removed only inside the scratch folder; the problem bank, the
+    harness and the reference cache cannot be read or listed; no network; at most MAX_SPAWNS
+    processes started by the judged process and none by those (a fork bomb stops there); its
+    resource limits cannot be raised. This is not a
+    security sandbox (ctypes can still call libc directly), it keeps ordinary code, and obvious
+    tricks, inside the run. Returns a flag the harness sets while it changes its own limits.
+    """
+    realpath, join, sep, fsdecode = os.path.realpath, os.path.join, os.sep, os.fsdecode
+    getrlimit, infinity = resource.getrlimit, resource.RLIM_INFINITY
+    home = realpath(scratch)
+    writable = (home, "/dev/null", "/dev/shm")
+    hidden = tuple(realpath(p) for p in private)
+    spawns = [0]
+    judged = os.getpid()
+    harness = [False]
+
+    def resolve(path: Any) -> str | None:
+        if isinstance(path, int) or path is None:
+            return None
+        try:
+            return realpath(join(os.getcwd(), fsdecode(path)))
+        except (TypeError, ValueError, OSError):
+            return None
+
+    def inside(path: str, roots: tuple[str, ...]) -> bool:
+        return any(path == r or path.startswith(r + sep) for r in roots)
+
+    def deny(message: str) -> None:
+        raise PermissionError(message)
+
+    def hook(event: str, args: tuple[Any, ...]) -> None:
+        if event == "open":
+            path = resolve(args[0])
+            if path is None:
+                return
+            if hidden and inside(path, hidden):
+                deny(f"a judged run cannot read {path}")
+            mode, flags = (args[1] if len(args) > 1 else None), (args[2] if len(args) > 2 else 0)
+            writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or bool((flags or 0) & _WRITE_FLAGS)
+            if writing and not inside(path, writable):
+                deny(f"a judged run writes only in its scratch folder, not {path}")
+        elif event in ("os.listdir", "os.scandir"):
+            path = resolve(args[0] if args else ".")
+            if path is not None and hidden and inside(path, hidden):
+                deny(f"a judged run cannot list {path}")
+        elif event in _MUTATIONS:
+            for arg in args[:2]:
+                path = resolve(arg) if isinstance(arg, (str, bytes, os.PathLike)) else None
+                if path is not None and not inside(path, writable):
+                    deny(f"a judged run changes files only in its scratch folder, not {path}")
+        elif event in _SPAWNS:
+            # The count lives in the judged process only: its forks may not fork again.
+            spawns[0] += 1
+            if os.getpid() != judged or spawns[0] > MAX_SPAWNS:
+                deny(f"a judged run may start at most {MAX_SPAWNS} processes, and they may not start more")
+        elif event in _NETWORK:
+            deny("a judged run has no network access")
+        elif event in ("resource.setrlimit", "resource.prlimit") and not harness[0]:
+            limits = args[-1] if args else None
+            which = args[1] if event == "resource.prlimit" and len(args) > 1 else (args[0] if args else None)
+            if not isinstance(limits, tuple) or len(limits) != 2 or not isinstance(which, int):
+                deny("the judge's resource limits cannot be changed")
+            current = getrlimit(which)
+            for new, old in zip(limits, current, strict=True):
+                if old != infinity and (new == infinity or new > old):
+                    deny("the judge's resource limits cannot be raised")
+
+    sys.addaudithook(hook)
+    return harness
+
+
+def _kill_orphans() -> None:
+    """Kill and reap the processes left to this (subreaper) process: judged code's escaped children."""
+    me = os.getpid()
+    for _ in range(20):
+        try:
+            with open(f"/proc/{me}/task/{me}/children") as f:
+                pids = [int(p) for p in f.read().split()]
+        except (OSError, ValueError):
+            pids = []
+        if not pids:
+            return
+        for pid in pids:
+            for kill in (os.killpg, os.kill):
+                try:
+                    kill(pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+        for pid in pids:
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+
+
 def _set_name(name: bytes) -> None:
     """The process name ps and /proc show (mlkata-spare, mlkata-run, mlkata-judged)."""
     try:
@@ -218,6 +345,16 @@ def _become_subreaper() -> None:
         pass
 
 
+_HARNESS: list[Any] = []
+
+
+def _harness_modules() -> list[Any]:
+    """The harness's modules (found once: walking sys.modules in a fork copies every page it touches)."""
+    if not _HARNESS:
+        _HARNESS.extend(m for n, m in sys.modules.items() if n.startswith("mlkata.judge."))
+    return _HARNESS
+
+
 class Run:
     """What a judged process runs: one source against the drive parts of some tests."""
 
@@ -226,6 +363,7 @@ class Run:
         self.code = code
         self.filename = filename
         self.limits = limits
+        self.harness_modules = _harness_modules()
 
 
 def _judged_process(run: Run, names: list[str], start: int, drives: dict[str, Any], api: Any, wire: Any, result_w: int) -> None:
@@ -237,14 +375,18 @@ def _judged_process(run: Run, names: list[str], start: int, drives: dict[str, An
     """
     write, exit_now, dumps = os.write, os._exit, json.dumps
     job = run.job
+    me = os.getpid()
     try:
         os.setpgid(0, 0)
         _die_with_parent(job["_runner_pid"])
         _set_name(b"mlkata-judged")
         # Only the result pipe and the standard streams stay open: never the event channel.
-        if result_w > 3:
-            os.closerange(3, result_w)
-        os.closerange(max(3, result_w + 1), 1 << 16)
+        for fd in [int(name) for name in os.listdir("/proc/self/fd")]:
+            if fd > 2 and fd != result_w:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
         scratch = job["scratch"]
         os.environ["HOME"] = scratch
         os.environ["TMPDIR"] = scratch
@@ -259,7 +401,15 @@ def _judged_process(run: Run, names: list[str], start: int, drives: dict[str, An
         hits: list[str] = []
         if job["forbidden"]:
             _guard(job["forbidden"], hits)
+        harness = _confine(scratch, job.get("private") or [])
+        import builtins
+
+        # What judged code may replace and the harness relies on: restored after every test.
+        saved = [(builtins, dict(builtins.__dict__))]
+        saved += [(m, dict(m.__dict__)) for m in run.harness_modules]
         random_state = __import__("random")
+        active_threads = __import__("threading").active_count
+        threads_before = active_threads()
         torch = sys.modules.get("torch")
         wall = limits["wall_s"]
         for index in range(start, len(names)):
@@ -273,12 +423,16 @@ def _judged_process(run: Run, names: list[str], start: int, drives: dict[str, An
             faulthandler.enable(file=tb_file)
             # Dump just before the CPU limit or the supervisor can end the process.
             faulthandler.dump_traceback_later(max(0.05, wall - min(0.2, wall / 10)), exit=False, file=tb_file)
+            harness[0] = True
             _cpu_limit_for_next_test(limits)
+            harness[0] = False
             hits.clear()
             random_state.seed(0)
             if torch is not None:
                 torch.manual_seed(0)
-            status = _one_test(run, drives[names[index]], hits, api, wire)
+            status = _one_test(run, drives[names[index]], hits, api, wire, saved)
+            if os.getpid() != me:
+                exit_now(0)  # a fork made by judged code never reports
             faulthandler.cancel_dump_traceback_later()
             for stream in (sys.stdout, sys.stderr):
                 try:
@@ -286,15 +440,28 @@ def _judged_process(run: Run, names: list[str], start: int, drives: dict[str, An
                 except BaseException:
                     pass
             data = (dumps(status, allow_nan=True) + "\n").encode()
+            if active_threads() > threads_before:
+                # Threads left running would share the next test's process: start a fresh one.
+                data += b'{"restart": true}\n'
             view = memoryview(data)
             while view:
                 view = view[write(result_w, view) :]
+            if active_threads() > threads_before:
+                exit_now(0)
         exit_now(0)
     except BaseException:
         exit_now(71)
 
 
-def _one_test(run: Run, drive: Any, hits: list[str], api: Any, wire: Any) -> dict[str, Any]:
+def _restore(saved: list[tuple[Any, dict[str, Any]]]) -> None:
+    for module, namespace in saved:
+        current = module.__dict__
+        for key in [k for k in current if k not in namespace]:
+            del current[key]
+        current.update(namespace)
+
+
+def _one_test(run: Run, drive: Any, hits: list[str], api: Any, wire: Any, saved: list[Any]) -> dict[str, Any]:
     """Execute the source as a fresh module and call one test's drive part on its entry point."""
     job = run.job
     module = types.ModuleType("solution")
@@ -309,12 +476,14 @@ def _one_test(run: Run, drive: Any, hits: list[str], api: Any, wire: Any) -> dic
         output = drive(entry)
     except BaseException as exc:
         elapsed = time.perf_counter() - start
+        _restore(saved)
         verdict = "forbidden_api" if hits else _classify(exc, run.filename, api)
         info = _exception_info(exc)
         if hits and not isinstance(exc, ForbiddenCall):
             info["message"] = hits[0]
         return {"status": "error", "verdict": verdict, "error": info, "duration_ms": elapsed * 1000}
     elapsed = time.perf_counter() - start
+    _restore(saved)
     if hits:
         return {
             "status": "error",
@@ -333,23 +502,104 @@ def _one_test(run: Run, drive: Any, hits: list[str], api: Any, wire: Any) -> dic
         }
 
 
-def _run_tests(run: Run, names: list[str], drives: dict[str, Any], api: Any, wire: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+class JudgedSpare:
+    """A judged process forked before the run comes (by a spare run process): it waits for the job.
+
+    The fork and the process's set-up then cost the run nothing. It is used for the first
+    judged process of the user's run; later ones (after a test ended one) are forked as usual.
+    """
+
+    def __init__(self) -> None:
+        job_r, self.job_w = os.pipe()
+        self.result_r, result_w = os.pipe()
+        parent = os.getpid()
+        self.pid = os.fork()
+        if self.pid == 0:
+            _await_job(job_r, result_w, parent)
+        os.close(job_r)
+        os.close(result_w)
+
+    def start(self, data: bytes) -> tuple[int, int]:
+        """Hand it the job (as received); returns (pid, result pipe)."""
+        view = memoryview(data)
+        try:
+            while view:
+                view = view[os.write(self.job_w, view) :]
+        except OSError:
+            pass  # it died: the supervisor sees the closed pipe and reports that test
+        os.close(self.job_w)
+        return self.pid, self.result_r
+
+    def discard(self) -> None:
+        """Kill it unused."""
+        for fd in (self.job_w, self.result_r):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+
+
+def _await_job(job_r: int, result_w: int, parent: int) -> None:
+    """Body of a JudgedSpare: wait for the job, then be the run's first judged process. Never returns."""
+    try:
+        os.setpgid(0, 0)
+        _die_with_parent(parent)
+        _set_name(b"mlkata-judged")
+        for fd in [int(name) for name in os.listdir("/proc/self/fd")]:
+            if fd > 2 and fd not in (job_r, result_w):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        data = b""
+        while chunk := os.read(job_r, 1 << 20):
+            data += chunk
+        os.close(job_r)
+        if not data:
+            os._exit(0)
+        job = json.loads(data)
+        job["_runner_pid"] = parent
+        from mlkata.judge import api, wire
+
+        drives, _ = _hidden_tests(job["tests_source"], api)
+        run = Run(job, compile(job["source"], job["filename"], "exec", dont_inherit=True), job["filename"], job["limits"])
+        _judged_process(run, list(job["tests"]), 0, drives, api, wire, result_w)
+    except BaseException:
+        os._exit(71)
+
+
+def _run_tests(
+    run: Run, names: list[str], drives: dict[str, Any], api: Any, wire: Any, first: tuple[int, int] | None = None
+) -> Iterator[tuple[str, dict[str, Any]]]:
     """Run every test in judged processes; yields (name, event) as each finishes.
 
     One process runs the tests in order; when one ends it (time limit, crash, exit), a fresh
-    process goes on with the next test.
+    process goes on with the next test. ``first`` is a judged process already started on this run.
     """
     start = 0
+    end = time.monotonic() + run.limits["total_s"]
     while start < len(names):
-        result_r, result_w = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(result_r)
-            _judged_process(run, names, start, drives, api, wire, result_w)
-        os.close(result_w)
+        if time.monotonic() >= end:
+            for name in names[start:]:
+                yield name, {"status": "total_time_limit", "stdout": "", "stdout_bytes": 0, "fault": ""}
+            return
+        if first is not None:
+            (pid, result_r), first = first, None
+        else:
+            result_r, result_w = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(result_r)
+                _judged_process(run, names, start, drives, api, wire, result_w)
+            os.close(result_w)
         index = start
         try:
-            for event in _supervise(run, names, start, pid, result_r):
+            for event in _supervise(run, names, start, pid, result_r, end):
                 yield names[index], event
                 index += 1
         finally:
@@ -357,11 +607,14 @@ def _run_tests(run: Run, names: list[str], drives: dict[str, Any], api: Any, wir
         start = index
 
 
-def _supervise(run: Run, names: list[str], start: int, pid: int, result_r: int) -> Iterator[dict[str, Any]]:
-    """Events of one judged process, a test at a time, until it finishes or one test ends it."""
+def _supervise(run: Run, names: list[str], start: int, pid: int, result_r: int, end: float) -> Iterator[dict[str, Any]]:
+    """Events of one judged process, a test at a time, until it finishes or one test ends it.
+
+    Each test has its wall-clock limit; the run as a whole ends at ``end`` (its total limit).
+    """
     limits = run.limits
     wall = limits["wall_s"] + GRACE_S
-    deadline = time.monotonic() + wall
+    deadline = min(time.monotonic() + wall, end)
     buffer = b""
     index = start
     ended: str | None = None
@@ -369,6 +622,9 @@ def _supervise(run: Run, names: list[str], start: int, pid: int, result_r: int) 
         newline = buffer.find(b"\n")
         if newline >= 0:
             line, buffer = buffer[:newline], buffer[newline + 1 :]
+            if line == b'{"restart": true}':
+                ended = "restart"
+                break
             event = _test_output(run, index)
             try:
                 event.update(json.loads(line))
@@ -378,11 +634,11 @@ def _supervise(run: Run, names: list[str], start: int, pid: int, result_r: int) 
                 event.update(status="output_limit")  # writes past the cap failed; whatever it returned
             yield event
             index += 1
-            deadline = time.monotonic() + wall
+            deadline = min(time.monotonic() + wall, end)
             continue
         left = deadline - time.monotonic()
         if left <= 0:
-            ended = "time_limit"
+            ended = "total_time_limit" if deadline >= end else "time_limit"
             break
         ready, _, _ = select.select([result_r], [], [], left)
         if not ready:
@@ -399,17 +655,20 @@ def _supervise(run: Run, names: list[str], start: int, pid: int, result_r: int) 
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+    if index >= len(names):
+        _UNREAPED.append(pid)  # every result is in: reaped after the run has reported (see _run_job)
+        return
     try:
         _, status = os.waitpid(pid, 0)
     except ChildProcessError:
         status = None
-    if index >= len(names):
+    if ended == "restart":
         return
     event = _test_output(run, index)
     if event["stdout_bytes"] >= int(limits["output_bytes"]) or ended == "output_limit":
         event.update(status="output_limit")
-    elif ended == "time_limit":
-        event.update(status="time_limit", duration_ms=limits["wall_s"] * 1000)
+    elif ended in ("time_limit", "total_time_limit"):
+        event.update(status=ended, duration_ms=limits["wall_s"] * 1000)
     elif status is not None and os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         if sig == signal.SIGXCPU:
@@ -448,6 +707,30 @@ def _test_output(run: Run, index: int) -> dict[str, Any]:
     return {"stdout": stdout, "stdout_bytes": out_size, "fault": fault}
 
 
+def _warm_up(api: Any, wire: Any) -> None:
+    """Exercise the checks once, so lazy imports inside torch (some cost 0.6 s) happen before any fork."""
+    torch = sys.modules.get("torch")
+    samples: list[tuple[Any, Any]] = [([1, 2.5, "a"], [1, 2.0, "b"]), ({"x": 1.0}, {"x": 1.5})]
+    if torch is not None:
+        gen = torch.Generator().manual_seed(0)
+        a = torch.randn(2, 3, 4, generator=gen)
+        samples += [
+            (a, a * 1.5),
+            (a, a.clone()),
+            (a.double(), a.double() + 1e-3),
+            (torch.arange(6), torch.arange(6) + 1),
+            (a > 0, a > 0.5),
+            (a, a[..., :2]),
+            ((a, a.sum()), (a, a.sum() + 1)),
+            (a, float("nan") * a),
+        ]
+    for expected, got in samples:
+        try:
+            api.same(wire.decode(wire.encode(expected)), wire.decode(wire.encode(got)), "out")
+        except Exception:
+            pass
+
+
 def _import_torch() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -469,20 +752,68 @@ def main() -> None:
     _reap()
 
 
-def _run_job(job: dict[str, Any], channel: int) -> None:
+_PRELOADED: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+"""Hidden tests executed by the warm worker before any fork, by the SHA-256 of their source."""
+
+
+def _hidden_tests(source: str, api: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(drive function, check spec) per test name of a tests.py source (preloaded if known)."""
+    import hashlib
+
+    key = hashlib.sha256(source.encode()).hexdigest()
+    if key in _PRELOADED:
+        return _PRELOADED[key]
+    tests_module = types.ModuleType("mlkata_hidden_tests")
+    tests_module.__file__ = "<hidden tests>"
+    exec(compile(source, "<hidden tests>", "exec"), tests_module.__dict__)
+    collected = api.collect(tests_module.__dict__)
+    return {spec.name: fn for spec, fn in collected}, {spec.name: spec for spec, _ in collected}
+
+
+def _preload(roots: list[str], api: Any, with_torch: bool) -> None:
+    """Execute the hidden tests of every problem under roots (of the kinds this worker serves)."""
+    import hashlib
+    import tomllib
+
+    for root in roots:
+        try:
+            folders = sorted(os.scandir(root), key=lambda e: e.name)
+        except OSError:
+            continue
+        for folder in folders:
+            try:
+                with open(os.path.join(folder.path, "problem.toml"), "rb") as f:
+                    kind = tomllib.load(f).get("kind")
+                with open(os.path.join(folder.path, "tests.py"), encoding="utf-8") as f:
+                    source = f.read()
+            except (OSError, ValueError):
+                continue
+            if kind == "torch" and not with_torch:
+                continue
+            try:
+                _PRELOADED[hashlib.sha256(source.encode()).hexdigest()] = _hidden_tests(source, api)
+            except Exception:
+                continue  # a broken problem is reported when it is judged
+
+
+def _run_job(job: dict[str, Any], channel: int, data: bytes = b"", judged: JudgedSpare | None = None) -> None:
     """The trusted side of one run: the reference's outputs if not given, the user's, the checks.
 
     Runs in a process where no judged code ever ran; judged code runs only in processes
-    forked from here, and only their encoded outputs come back.
+    forked from here, and only their encoded outputs come back. ``judged`` is a judged process
+    forked ahead of time, waiting for ``data`` (the job as received).
     """
+    try:
+        _run_job_in(job, channel, data, judged)
+    finally:
+        if judged is not None and judged.job_w >= 0:
+            judged.discard()
+
+
+def _run_job_in(job: dict[str, Any], channel: int, data: bytes, judged: JudgedSpare | None) -> None:
     from mlkata.judge import api, wire
 
-    tests_module = types.ModuleType("mlkata_hidden_tests")
-    tests_module.__file__ = "<hidden tests>"
-    exec(compile(job["tests_source"], "<hidden tests>", "exec"), tests_module.__dict__)
-    collected = api.collect(tests_module.__dict__)
-    drives = {spec.name: fn for spec, fn in collected}
-    specs = {spec.name: spec for spec, _ in collected}
+    drives, specs = _hidden_tests(job["tests_source"], api)
     names = list(job["tests"])
     missing = [n for n in names if n not in drives]
     job["_runner_pid"] = os.getpid()
@@ -510,13 +841,26 @@ def _run_job(job: dict[str, Any], channel: int) -> None:
             outputs[name] = event["output"]
         _emit(channel, {"event": "reference", "outputs": outputs})
         expected = outputs
+    first = None
+    if judged is not None:
+        first = judged.start(data if expected is job.get("expected") else json.dumps({**job, "expected": expected}).encode())
+        judged.job_w = -1
     user = Run(job, compile(job["source"], job["filename"], "exec", dont_inherit=True), job["filename"], job["limits"])
-    for name, event in _run_tests(user, names, drives, api, wire):
+    gc.freeze()  # a judged process's collections never walk (and so never copy) the objects it inherits
+    for name, event in _run_tests(user, names, drives, api, wire, first):
         if event.get("status") == "ok":
             _check(event, specs[name], expected[name], api, wire)
         event.update(event="test", name=name)
         _emit(channel, event)
     _emit(channel, {"event": "done"})
+    # Tearing down a judged process takes milliseconds: only after the run has reported.
+    for pid in _UNREAPED:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+    _UNREAPED.clear()
+    _kill_orphans()
 
 
 def _check(event: dict[str, Any], spec: Any, expected: Any, api: Any, wire: Any) -> None:
@@ -551,7 +895,7 @@ def _reap() -> list[int]:
         done.append(pid)
 
 
-def serve(socket_path: str, with_torch: bool = True) -> None:
+def serve(socket_path: str, with_torch: bool = True, preload: list[str] | None = None) -> None:
     """The warm worker: import torch and the harness once, then a fresh process per run.
 
     Listens on a Unix socket; each connection carries one job (JSON, then end of input) and
@@ -574,7 +918,13 @@ def serve(socket_path: str, with_torch: bool = True) -> None:
         except ImportError:
             pass  # a worker without torch still serves the pure-Python problems
     _register_packages()
-    from mlkata.judge import api, wire  # noqa: F401  (imported once, inherited by every fork)
+    from mlkata.judge import api, wire  # imported once, inherited by every fork
+
+    _warm_up(api, wire)
+    _preload(preload or [], api, has_torch)
+    _harness_modules()
+    gc.collect()
+    gc.freeze()
 
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(socket_path)
@@ -591,7 +941,9 @@ def serve(socket_path: str, with_torch: bool = True) -> None:
             os.close(taken_r)
             os.setsid()
             _die_with_parent(worker)
+            _become_subreaper()
             _set_name(b"mlkata-spare")
+            judged = JudgedSpare()
             conn, _ = listener.accept()
             _set_name(b"mlkata-run")
             os.write(taken_w, b"x")
@@ -602,7 +954,7 @@ def serve(socket_path: str, with_torch: bool = True) -> None:
             while chunk := os.read(fd, 1 << 20):
                 data += chunk
             os.dup2(2, 1)
-            _run_job(json.loads(data), fd)
+            _run_job(json.loads(data), fd, data, judged)
         except BaseException:
             traceback.print_exc()
             os._exit(1)
@@ -623,7 +975,9 @@ def serve(socket_path: str, with_torch: bool = True) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) in (3, 4) and sys.argv[1] == "--serve":
-        serve(sys.argv[2], with_torch=sys.argv[3:] != ["--no-torch"])
+    if len(sys.argv) >= 3 and sys.argv[1] == "--serve":
+        options = sys.argv[3:]
+        roots = options[options.index("--preload") + 1 :] if "--preload" in options else []
+        serve(sys.argv[2], with_torch="--no-torch" not in options, preload=roots)
     else:
         main()

@@ -11,12 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from mlkata.judge import forbidden, locate, reference
 from mlkata.judge.runner import OUTPUT_BYTES, Options, run_child
 from mlkata.judge.verdict import Location, Report, TestResult, Verdict
 
 if TYPE_CHECKING:
     from mlkata.bank import Problem
+
+HARNESS_BROKE = 71
+"""Exit status of a judged process whose own harness code failed (see child.py)."""
 
 
 async def judge(problem: Problem, source: str, filename: str | None = None, options: Options | None = None) -> Report:
@@ -47,7 +52,17 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
     run = await run_child(problem, source, filename, options, reference.cached(problem, options))
     if run.reference is not None:
         reference.store(problem, options, run.reference)
-    results = [_result(name, run.events[name], problem, source, filename, lines, entry) for name in names]
+    results = []
+    looping: Location | None = None
+    for name in names:
+        event = run.events[name]
+        result = _result(name, event, problem, source, filename, lines, entry)
+        if event.get("status") == "time_limit" and result.location is not None:
+            looping = result.location
+        elif event.get("status") == "total_time_limit" and looping is not None and not event.get("fault"):
+            # Not run (or cut short) because earlier tests used up the run's time: they were stuck there.
+            result = attrs.evolve(result, location=looping)
+        results.append(result)
     return Report(problem.id, tuple(results))
 
 
@@ -113,6 +128,13 @@ def _result(
             return result(Verdict.MEMORY_LIMIT, "killed (SIGKILL), most likely for running out of memory", fault or entry)
         return result(
             Verdict.RUNTIME_ERROR, f"the process crashed with {sig}" + (f" at line {fault.line}" if fault else ""), fault or entry
+        )
+    if status == "exited" and event.get("code") == HARNESS_BROKE:
+        return result(
+            Verdict.RUNTIME_ERROR,
+            "the judged process broke down after your code ran: it changed something the judge relies on "
+            "(builtins, the interpreter's state)",
+            entry,
         )
     if status == "exited":
         where = locate.exit_call(source) or entry

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +60,7 @@ def limits_for(problem: Problem, options: Options, slack: float = 1.0) -> dict[s
     return {
         "wall_s": wall,
         "cpu_s": wall,
+        "total_s": problem.limits.total_time_ms / 1000 * scale,
         "memory_mb": problem.limits.memory_mb,
         "output_bytes": OUTPUT_BYTES,
     }
@@ -100,6 +102,7 @@ async def run_child(
         "limits": limits_for(problem, options),
         "forbidden": list(problem.forbidden),
         "scratch": scratch,
+        "private": private_paths(problem, options),
         "expected": expected,
     }
     total = _total_s(problem, options, 1.0)
@@ -151,12 +154,23 @@ async def run_child(
             await _kill(proc)
             err = await stderr_task
             raise JudgeError(_startup_failure(options.python, problem, err))
-        return await _collect(problem, proc.stdout, time.monotonic() + total, total)
+        result = await _collect(problem, proc.stdout, time.monotonic() + total, total)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(proc.wait(), 5)  # it reaps its processes, then exits
+        return result
     finally:
         await _kill(proc)
         if not stderr_task.done():
             stderr_task.cancel()
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def private_paths(problem: Problem, options: Options) -> list[str]:
+    """Folders a judged run may not read: the problem's bank folder, the harness, the reference cache."""
+    from mlkata.judge.reference import cache_dir  # reference imports this module
+
+    package = Path(__file__).resolve().parents[1]
+    return [str(problem.path.resolve().parent), str(package), str(cache_dir(options))]
 
 
 def _child_env() -> dict[str, str]:
@@ -189,13 +203,34 @@ async def _run_warm(
         if ready is None or ready.get("event") != "ready":
             raise JudgeError(f"the warm worker could not start the run of {problem.id}")
         group = int(ready["pid"])
-        return await _collect(problem, reader, time.monotonic() + total, total)
+        result = await _collect(problem, reader, time.monotonic() + total, total)
+    except BaseException:
+        _end_run(group, writer, scratch)
+        raise
+    # The run reported: let it reap its processes and exit on its own, then make sure of it.
+    _CLEANUPS.add(asyncio.ensure_future(_finish_run(reader, group, writer, scratch)))
+    return result
+
+
+_CLEANUPS: set[asyncio.Future[None]] = set()
+
+
+async def _finish_run(reader: asyncio.StreamReader, group: int | None, writer: asyncio.StreamWriter, scratch: str) -> None:
+    try:
+        with contextlib.suppress(TimeoutError, OSError):
+            await asyncio.wait_for(reader.read(), 5)  # end of stream: the run process exited
     finally:
-        if group is not None:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(group, signal.SIGKILL)
-        writer.close()
-        shutil.rmtree(scratch, ignore_errors=True)
+        _end_run(group, writer, scratch)
+        task = asyncio.current_task()
+        _CLEANUPS.discard(task)  # type: ignore[arg-type]
+
+
+def _end_run(group: int | None, writer: asyncio.StreamWriter, scratch: str) -> None:
+    if group is not None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(group, signal.SIGKILL)
+    writer.close()
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 async def _collect(problem: Problem, stream: asyncio.StreamReader, deadline: float, total: float) -> RunResult:
@@ -225,10 +260,12 @@ class WarmWorker:
     runs fall back to a cold process and a dead worker is restarted.
     """
 
-    def __init__(self, python: str = sys.executable, *, torch: bool = True) -> None:
+    def __init__(self, python: str = sys.executable, *, torch: bool = True, preload: Sequence[Path] = ()) -> None:
         self.python = python
         self.with_torch = torch
         """Whether it imports torch (False: it serves pure-Python problems only)."""
+        self.preload = [str(p) for p in preload]
+        """Problem folders whose hidden tests it loads once at start (others are loaded per run)."""
         self.proc: subprocess.Popen[bytes] | None = None
         self.torch = False
         self._ready = False
@@ -272,7 +309,8 @@ class WarmWorker:
         os.chmod(self._folder, 0o700)
         self.proc = subprocess.Popen(
             [self.python, "-P", "-X", "utf8", str(CHILD), "--serve", self.socket_path]
-            + ([] if self.with_torch else ["--no-torch"]),
+            + ([] if self.with_torch else ["--no-torch"])
+            + (["--preload", *self.preload] if self.preload else []),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

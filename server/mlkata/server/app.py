@@ -87,8 +87,9 @@ class MlKataServer(LanguageServer):
     def start_worker(self) -> None:
         """(Re)start the warm workers in the background; runs go cold until they are ready."""
         self.stop_workers()
-        self.worker = WarmWorker(self.python)
-        self.python_worker = WarmWorker(self.python, torch=False)
+        roots = default_roots() + list(self.settings.problems_folders)
+        self.worker = WarmWorker(self.python, preload=roots)
+        self.python_worker = WarmWorker(self.python, torch=False, preload=roots)
         self.python_worker.start()
         self.worker.start()
 

@@ -1,0 +1,74 @@
+"""Every hostile solution under tests/hostile/ gets its stated verdict, in time, leaving nothing behind.
+
+Each file binds a problem (``# mlkata: <id>``) and states its verdict (``# expect: <verdict>``).
+Runs go cold and through the warm worker (the ``options`` fixture); ``no_leftovers`` fails the
+test if a scratch folder or a process (its own or the worker's) is left behind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pwd
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from mlkata.bank import load_problem
+from mlkata.binding import bind
+from mlkata.cli import format_report
+from mlkata.judge.engine import judge
+from mlkata.judge.runner import Options
+
+ROOT = Path(__file__).resolve().parents[2]
+HOSTILE = ROOT / "tests" / "hostile"
+EXPECT = re.compile(r"^# expect: (?P<verdict>[a-z_]+)\s*$")
+LEFT_BEHIND = "mlkata-hostile-was-here.txt"
+
+
+def hostile_files() -> list[Path]:
+    return sorted(HOSTILE.glob("*.py"))
+
+
+def _zombies_of(pid: int) -> list[str]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid) and fields.get("State", "").startswith("Z"):
+            found.append(fields["Pid"].strip())
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", hostile_files(), ids=lambda p: p.stem)
+def test_hostile_solution(path: Path, options: Options, no_leftovers: None) -> None:
+    source = path.read_text(encoding="utf-8")
+    binding = bind(source)
+    assert binding is not None, f"{path}: first line must be '# mlkata: <problem>'"
+    match = EXPECT.match(source.splitlines()[1])
+    assert match, f"{path}: second line must be '# expect: <verdict>'"
+    problem = load_problem(ROOT / "problems" / binding.problem_id)
+    real_home = Path(pwd.getpwuid(os.getuid()).pw_dir)
+    asyncio.run(judge(problem, problem.solution, "reference.py", options))  # the reference's outputs, cached
+    start = time.monotonic()
+    report = asyncio.run(judge(problem, source, str(path), options))
+    elapsed = time.monotonic() - start
+    shown = format_report(report, str(path))
+    assert report.verdict.value == match["verdict"], shown
+    assert elapsed <= problem.limits.total_time_ms / 1000 + 1, (
+        f"took {elapsed:.1f} s (the run's limit is {problem.limits.total_time_ms} ms): {shown}"
+    )
+    assert not (real_home / LEFT_BEHIND).exists(), "the run wrote into the real home folder"
+    assert not _zombies_of(os.getpid()), "zombie processes left behind"
+
+
+def test_every_hostile_case_of_the_reliability_table_is_present() -> None:
+    names = {p.stem for p in hostile_files()}
+    table = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    for name in names:
+        assert f"`tests/hostile/{name}.py`" in table, f"docs/reliability.md does not list {name}"
