@@ -80,3 +80,19 @@ def test_a_path_under_a_file_is_reported(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     with pytest.raises(StoreError, match="cannot create the folder"):
         Store.open(tmp_path / "file" / "db.sqlite3")
+
+
+def test_a_full_disk_is_reported_and_what_was_committed_stays(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    store = Store.open(path)
+    store.record_start("p")
+    # SQLite's page cap stands in for a full disk: writes then fail with SQLITE_FULL.
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+    store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(StoreError, match="cannot write the progress database"):
+        for i in range(200):
+            store.record_run("p", {"verdict": "passed", "tests": []}, "x = 1\n" * 2000 + str(i))
+    store.close()
+    again = Store.open(path)
+    assert again.notice is None
+    assert again._conn.execute("SELECT COUNT(*) FROM starts").fetchone()[0] == 1, "the committed start is kept"
