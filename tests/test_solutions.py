@@ -60,3 +60,14 @@ def test_golden_folders_name_real_problems(bank: Bank) -> None:
     for folder in SOLUTIONS.iterdir():
         if folder.is_dir():
             assert folder.name in bank.problems, f"{folder}: no problem {folder.name!r}"
+
+
+PROBLEMS = sorted(p.name for p in (SOLUTIONS.parent.parent / "problems").iterdir() if (p / "problem.toml").is_file())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("problem_id", PROBLEMS)
+def test_the_starter_is_not_implemented_on_every_test(problem_id: str, bank: Bank, options: Options) -> None:
+    problem = bank.get(problem_id)
+    report = asyncio.run(judge(problem, problem.starter, "starter.py", options))
+    assert {t.verdict.value for t in report.tests} == {"not_implemented"}, format_report(report, "starter.py")

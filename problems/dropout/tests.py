@@ -1,0 +1,138 @@
+"""Hidden tests for dropout."""
+
+import torch
+
+from mlkata.judge.api import Rand, backward, raises, require, tensor, test
+
+
+def gen(seed):
+    return torch.Generator().manual_seed(seed)
+
+
+def run(m, x, seed=None, what="out"):
+    out = m(x) if seed is None else m(x, generator=gen(seed))
+    return tensor(out, what)
+
+
+@test
+def eval_mode_is_identity(cls):
+    m = cls(0.5)
+    m.eval()
+    x = Rand(1).randn(3, 4, 5)
+    return {"out (eval mode)": run(m, x, seed=10)}
+
+
+def _scaled(expected, got):
+    x, out, p = got["x"], got["out"], got["p"]
+    require(isinstance(out, torch.Tensor) and out.shape == x.shape, f"out: expected shape {tuple(x.shape)}")
+    kept = out != 0
+    if bool(kept.any()):
+        want = x[kept] / (1 - p)
+        err = (out[kept] - want).abs()
+        bad = err > 1e-6 + 1e-5 * want.abs()
+        if bool(bad.any()):
+            i = int(bad.nonzero()[0])
+            require(
+                False,
+                f"a kept element is {out[kept][i].item():.6g} where x is {x[kept][i].item():.6g}: kept elements "
+                f"must be x / (1 - p) = {want[i].item():.6g} with p = {p} ({int(bad.sum())} of {int(kept.sum())} kept elements are off)",
+            )
+    require(bool((~kept).any()), f"no element was dropped in training mode with p = {p}")
+
+
+@test(check=_scaled)
+def kept_values_scaled_by_inverse_keep_prob(cls):
+    # Every output element is 0 or x / (1 - p); x has no zeros.
+    m = cls(0.25)
+    x = Rand(2).randn(40, 50) + 3.0
+    out = run(m, x.clone(), seed=20)
+    return {"x": x, "out": out, "p": 0.25}
+
+
+def _rate(expected, got):
+    for p in (0.3, 0.8):
+        frac = got[f"fraction of zeros (p={p})"]
+        require(
+            abs(frac - p) <= 0.01,
+            f"with p = {p} a fraction {frac:.4f} of the 100000 elements was dropped; expected {p} +- 0.01 "
+            "(p is the probability of dropping, not of keeping)",
+        )
+
+
+@test(check=_rate)
+def drop_rate_matches_p(cls):
+    result = {}
+    for p, seed in ((0.3, 30), (0.8, 31)):
+        out = run(cls(p), torch.ones(200, 500), seed=seed)
+        result[f"fraction of zeros (p={p})"] = float((out == 0).float().mean())
+    return result
+
+
+@test
+def p_zero_and_p_one_edge_cases(cls):
+    x = Rand(4).randn(3, 5)
+    out0 = run(cls(0.0), x.clone(), seed=40).clone()
+    out1 = run(cls(1.0), x.clone(), seed=41)
+    return {"out (p=0)": out0, "out (p=1)": out1}
+
+
+def _reproducible(expected, got):
+    require(got["same seed, same output"], "two calls with generators seeded alike gave different outputs: draw the mask from the generator argument")
+    require(got["different seed, different output"], "generators with different seeds gave the same output")
+    require(got["global RNG untouched"], "the call consumed the global RNG although a generator was given")
+
+
+@test(check=_reproducible)
+def generator_makes_it_reproducible(cls):
+    m = cls(0.5)
+    x = Rand(5).randn(8, 16)
+    state = torch.get_rng_state()
+    a = run(m, x.clone(), seed=50)
+    b = run(m, x.clone(), seed=50)
+    c = run(m, x.clone(), seed=51)
+    untouched = bool(torch.equal(state, torch.get_rng_state()))
+    return {
+        "same seed, same output": bool(torch.equal(a, b)),
+        "different seed, different output": not bool(torch.equal(a, c)),
+        "global RNG untouched": untouched,
+    }
+
+
+@test
+def input_not_modified(cls):
+    x = Rand(6).randn(4, 6)
+    before = x.clone()
+    run(cls(0.5), x, seed=60)
+    return {"x after the call is unchanged": bool(torch.equal(x, before))}
+
+
+def _grad(expected, got):
+    x, out, grad, p = got["x"], got["out"], got["x.grad"], got["p"]
+    require(isinstance(grad, torch.Tensor) and grad.shape == x.shape, "x.grad is missing or has the wrong shape")
+    kept = out != 0
+    want = kept.float() / (1 - p)
+    err = (grad - want).abs()
+    bad = err > 1e-6 + 1e-5 * want
+    if bool(bad.any()):
+        idx = tuple(int(i) for i in bad.nonzero()[0])
+        require(
+            False,
+            f"x.grad{list(idx)} = {grad[idx].item():.6g} but that element was {'kept' if kept[idx] else 'dropped'}: "
+            f"the gradient must be 1 / (1 - p) = {1 / (1 - p):.6g} where kept and 0 where dropped",
+        )
+
+
+@test(check=_grad)
+def gradient_is_mask_over_keep_prob(cls):
+    m = cls(0.4)
+    x = (Rand(7).randn(5, 8) + 3.0).requires_grad_(True)
+    out = run(m, x, seed=70)
+    out.sum().backward() if out.requires_grad else backward(out, seed=71)
+    return {"x": x.detach(), "out": out.detach(), "x.grad": x.grad, "p": 0.4}
+
+
+@test
+def invalid_p_raises_value_error(cls):
+    cls(0.0)
+    cls(1.0)
+    return {f"Dropout(p={p})": raises(ValueError, cls, p) for p in (-0.1, 1.5)}

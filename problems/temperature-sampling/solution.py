@@ -1,0 +1,11 @@
+import torch
+
+
+def sample_next_token(logits, temperature, generator):
+    """One next token per row: argmax when temperature == 0, else a draw from softmax(logits / T)."""
+    if temperature < 0:
+        raise ValueError(f"temperature must be >= 0, got {temperature}")
+    if temperature == 0:
+        return logits.argmax(dim=-1)  # greedy; the generator is not touched
+    probs = torch.softmax(logits / temperature, dim=-1)  # new tensor: logits is not modified
+    return torch.multinomial(probs, num_samples=1, generator=generator).squeeze(-1)

@@ -1,0 +1,30 @@
+# expect: wrong_answer scores_divided_by_length_power
+# Uses the GNMT penalty ((5 + len) / 6) ** alpha instead of len ** alpha.
+import torch
+
+
+def beam_search(step_fn, bos_token_id, eos_token_id, beam_width, max_len, alpha=1.0):
+    beams = [([bos_token_id], 0.0)]
+    finished = []
+    for t in range(1, max_len + 1):
+        log_probs = step_fn(torch.tensor([seq for seq, _ in beams]))
+        candidates = []
+        for i, (seq, score) in enumerate(beams):
+            for tok in range(log_probs.shape[1]):
+                candidates.append((score + log_probs[i, tok].item(), seq + [tok]))
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        beams = []
+        for rank, (score, seq) in enumerate(candidates):
+            if seq[-1] == eos_token_id:
+                if rank < beam_width:
+                    finished.append((seq[1:], score / ((5 + t) / 6) ** alpha))
+            else:
+                beams.append((seq, score))
+                if len(beams) == beam_width:
+                    break
+        if len(finished) >= beam_width:
+            break
+    else:
+        finished += [(seq[1:], score / ((5 + max_len) / 6) ** alpha) for seq, score in beams]
+    finished.sort(key=lambda h: h[1], reverse=True)
+    return finished[:beam_width]

@@ -1,0 +1,22 @@
+# expect: wrong_answer prerequisite_comes_first
+# Reads [a, b] as "a before b": builds the edges backwards, so the order is reversed.
+import heapq
+
+
+def find_order(num_courses: int, prerequisites: list[list[int]]) -> list[int]:
+    graph = [[] for _ in range(num_courses)]
+    indegree = [0] * num_courses
+    for a, b in prerequisites:
+        graph[a].append(b)
+        indegree[b] += 1
+    heap = [c for c in range(num_courses) if indegree[c] == 0]
+    heapq.heapify(heap)
+    order = []
+    while heap:
+        c = heapq.heappop(heap)
+        order.append(c)
+        for n in graph[c]:
+            indegree[n] -= 1
+            if indegree[n] == 0:
+                heapq.heappush(heap, n)
+    return order if len(order) == num_courses else []

@@ -1,0 +1,31 @@
+# expect: wrong_answer consecutive_query_heads_share_a_kv_head
+# Expands the kv heads with .repeat (order kv0, kv1, kv0, kv1) instead of repeat_interleave (kv0, kv0, kv1, kv1).
+import math
+
+import torch
+from torch import nn
+
+
+class GroupedQueryAttention(nn.Module):
+    def __init__(self, d_model, n_heads, n_kv_heads):
+        super().__init__()
+        if n_heads <= 0 or n_kv_heads <= 0 or d_model % n_heads or n_heads % n_kv_heads:
+            raise ValueError("bad head counts")
+        self.h, self.kv, self.hd = n_heads, n_kv_heads, d_model // n_heads
+        self.q_proj = nn.Linear(d_model, n_heads * self.hd, bias=False)
+        self.k_proj = nn.Linear(d_model, n_kv_heads * self.hd, bias=False)
+        self.v_proj = nn.Linear(d_model, n_kv_heads * self.hd, bias=False)
+        self.o_proj = nn.Linear(n_heads * self.hd, d_model, bias=False)
+
+    def forward(self, x):
+        b, l, _ = x.shape
+        q = self.q_proj(x).view(b, l, self.h, self.hd).transpose(1, 2)
+        k = self.k_proj(x).view(b, l, self.kv, self.hd).transpose(1, 2)
+        v = self.v_proj(x).view(b, l, self.kv, self.hd).transpose(1, 2)
+        k = k.repeat(1, self.h // self.kv, 1, 1)
+        v = v.repeat(1, self.h // self.kv, 1, 1)
+        scores = q @ k.transpose(-2, -1) / math.sqrt(self.hd)
+        mask = torch.tril(torch.ones(l, l, dtype=torch.bool))
+        scores = scores.masked_fill(~mask, float("-inf"))
+        out = scores.softmax(-1) @ v
+        return self.o_proj(out.transpose(1, 2).reshape(b, l, -1))

@@ -1,0 +1,24 @@
+# expect: forbidden_api future_tokens_do_not_change_earlier_outputs
+# Hands the whole computation to the library kernel with enable_gqa=True.
+import torch.nn.functional as F
+from torch import nn
+
+
+class GroupedQueryAttention(nn.Module):
+    def __init__(self, d_model, n_heads, n_kv_heads):
+        super().__init__()
+        if n_heads <= 0 or n_kv_heads <= 0 or d_model % n_heads or n_heads % n_kv_heads:
+            raise ValueError("bad head counts")
+        self.h, self.kv, self.hd = n_heads, n_kv_heads, d_model // n_heads
+        self.q_proj = nn.Linear(d_model, n_heads * self.hd, bias=False)
+        self.k_proj = nn.Linear(d_model, n_kv_heads * self.hd, bias=False)
+        self.v_proj = nn.Linear(d_model, n_kv_heads * self.hd, bias=False)
+        self.o_proj = nn.Linear(n_heads * self.hd, d_model, bias=False)
+
+    def forward(self, x):
+        b, l, _ = x.shape
+        q = self.q_proj(x).view(b, l, self.h, self.hd).transpose(1, 2)
+        k = self.k_proj(x).view(b, l, self.kv, self.hd).transpose(1, 2)
+        v = self.v_proj(x).view(b, l, self.kv, self.hd).transpose(1, 2)
+        out = F.scaled_dot_product_attention(q, k, v, is_causal=True, enable_gqa=True)
+        return self.o_proj(out.transpose(1, 2).reshape(b, l, -1))

@@ -1,0 +1,27 @@
+# expect: wrong_answer suppressed_box_does_not_suppress_others
+# Non-greedy shortcut: drops a box if any higher-scoring box overlaps it, even one that was itself dropped.
+import torch
+
+
+def box_iou(boxes1, boxes2):
+    area1 = (boxes1[:, 2] - boxes1[:, 0]) * (boxes1[:, 3] - boxes1[:, 1])
+    area2 = (boxes2[:, 2] - boxes2[:, 0]) * (boxes2[:, 3] - boxes2[:, 1])
+    top_left = torch.maximum(boxes1[:, None, :2], boxes2[None, :, :2])  # (N, M, 2)
+    bottom_right = torch.minimum(boxes1[:, None, 2:], boxes2[None, :, 2:])
+    wh = (bottom_right - top_left).clamp(min=0)  # no overlap -> 0, not a negative width
+    inter = wh[..., 0] * wh[..., 1]
+    union = area1[:, None] + area2[None, :] - inter
+    return torch.where(union > 0, inter / union.clamp(min=torch.finfo(union.dtype).tiny), torch.zeros_like(union))
+
+
+def nms(boxes, scores, iou_threshold):
+    order = torch.sort(scores, descending=True, stable=True).indices.tolist()
+    iou = box_iou(boxes, boxes)
+    suppressed = torch.zeros(len(order), dtype=torch.bool)
+    keep = []
+    for rank, i in enumerate(order):
+        for j in order[:rank]:
+            if iou[i, j] > iou_threshold:
+                suppressed[i] = True
+    keep = [i for i in order if not suppressed[i]]
+    return torch.tensor(keep, dtype=torch.long)

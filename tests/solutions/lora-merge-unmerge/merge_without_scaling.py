@@ -1,0 +1,56 @@
+# expect: wrong_answer merge_adds_scaled_update_to_weight
+# Merges B @ A without the alpha / r scaling (the forward does scale, so merged and unmerged outputs disagree).
+import torch
+import torch.nn as nn
+
+
+class LoRALinear(nn.Module):
+    def __init__(self, base, r, alpha):
+        super().__init__()
+        self.base = base
+        for p in self.base.parameters():
+            p.requires_grad_(False)
+        self.lora_A = nn.Parameter(torch.randn(r, base.in_features) * 0.01)
+        self.lora_B = nn.Parameter(torch.zeros(base.out_features, r))
+        self.scaling = alpha / r
+        self.merged = False
+
+
+    def forward(self, x):
+        y = self.base(x)
+        if not self.merged:
+            y = y + self.scaling * (x @ self.lora_A.T @ self.lora_B.T)
+        return y
+
+    def merge(self):
+        if self.merged:
+            return
+        with torch.no_grad():
+            self.base.weight += self.lora_B @ self.lora_A
+        self.merged = True
+
+    def unmerge(self):
+        if not self.merged:
+            return
+        with torch.no_grad():
+            self.base.weight -= self.lora_B @ self.lora_A
+        self.merged = False
+
+    @staticmethod
+    def merge_all(model):
+        n = 0
+        for m in model.modules():
+            if isinstance(m, LoRALinear) and not m.merged:
+                m.merge()
+                n += 1
+        return n
+
+    @staticmethod
+    def unmerge_all(model):
+        n = 0
+        for m in model.modules():
+            if isinstance(m, LoRALinear) and m.merged:
+                m.unmerge()
+                n += 1
+        return n
+

@@ -1,0 +1,48 @@
+# expect: wrong_answer invalid_num_heads_raise_value_error
+# Checks divisibility with assert (AssertionError, not ValueError) and never checks num_heads > 0.
+import math
+
+import torch
+from torch import nn
+
+
+class Attention(nn.Module):
+    def __init__(self, d_model, kv_dim, num_heads):
+        super().__init__()
+        self.num_heads = num_heads
+        self.head_dim = d_model // num_heads
+        self.q_proj = nn.Linear(d_model, d_model)
+        self.k_proj = nn.Linear(kv_dim, d_model)
+        self.v_proj = nn.Linear(kv_dim, d_model)
+        self.out_proj = nn.Linear(d_model, d_model)
+
+    def _split(self, x):
+        b, length, _ = x.shape  # (B, L, d_model) -> (B, H, L, head_dim)
+        return x.view(b, length, self.num_heads, self.head_dim).transpose(1, 2)
+
+    def forward(self, x, context, key_mask=None):
+        q = self._split(self.q_proj(x))
+        k = self._split(self.k_proj(context))
+        v = self._split(self.v_proj(context))
+        scores = q @ k.transpose(-2, -1) / math.sqrt(self.head_dim)  # (B, H, Lq, Lk)
+        if key_mask is not None:
+            scores = scores.masked_fill(~key_mask[:, None, None, :], float("-inf"))
+        out = torch.softmax(scores, dim=-1) @ v  # (B, H, Lq, head_dim)
+        b, _, lq, _ = out.shape
+        return self.out_proj(out.transpose(1, 2).reshape(b, lq, -1))
+
+
+class QFormerBlock(nn.Module):
+    def __init__(self, d_model, vision_dim, num_heads, num_queries):
+        super().__init__()
+        assert d_model % num_heads == 0, "d_model must be divisible by num_heads"
+        self.query_tokens = nn.Parameter(torch.randn(1, num_queries, d_model) * 0.02)
+        self.self_attn = Attention(d_model, d_model, num_heads)
+        self.norm1 = nn.LayerNorm(d_model)
+        self.cross_attn = Attention(d_model, vision_dim, num_heads)
+        self.norm2 = nn.LayerNorm(d_model)
+
+    def forward(self, image_features, image_mask=None):
+        q = self.query_tokens.expand(image_features.shape[0], -1, -1)  # (B, Q, d_model)
+        h = self.norm1(q + self.self_attn(q, q))
+        return self.norm2(h + self.cross_attn(h, image_features, image_mask))

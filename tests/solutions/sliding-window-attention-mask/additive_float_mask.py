@@ -1,0 +1,17 @@
+# expect: wrong_answer square_mask_window_counts_current_token
+# Returns the additive float mask (0 / -inf) it adds to the scores instead of a boolean mask.
+import math
+
+import torch
+
+
+def sliding_window_attention(q, k, v, window):
+    if window < 1:
+        raise ValueError("window must be >= 1")
+    lq, lk = q.shape[-2], k.shape[-2]
+    i = torch.arange(lk - lq, lk)[:, None]
+    j = torch.arange(lk)[None, :]
+    mask = (j <= i) & (j > i - window)
+    scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])
+    bias = torch.zeros(mask.shape).masked_fill(~mask, float("-inf"))
+    return torch.softmax(scores + bias, dim=-1) @ v, bias

@@ -1,0 +1,21 @@
+# expect: wrong_answer explicit_hidden_dim_is_used_as_is
+# Copies Meta's code: the 2/3 and multiple_of rule is applied to an explicit hidden_dim too, which the contract forbids.
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+class SwiGLUFeedForward(nn.Module):
+    def __init__(self, d_model, hidden_dim=None, multiple_of=8):
+        super().__init__()
+        if hidden_dim is None:
+            hidden_dim = 4 * d_model
+        # Meta's LLaMA code: the 2/3 and the rounding are applied to whatever hidden_dim came in.
+        hidden_dim = int(2 * hidden_dim / 3)
+        hidden_dim = multiple_of * ((hidden_dim + multiple_of - 1) // multiple_of)
+        self.w1 = nn.Linear(d_model, hidden_dim, bias=False)
+        self.w3 = nn.Linear(d_model, hidden_dim, bias=False)
+        self.w2 = nn.Linear(hidden_dim, d_model, bias=False)
+
+    def forward(self, x):
+        return self.w2(F.silu(self.w1(x)) * self.w3(x))
