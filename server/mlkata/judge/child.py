@@ -30,7 +30,7 @@ import traceback
 import types
 import warnings
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NoReturn
 
 JUDGE_DIR = os.path.dirname(os.path.abspath(__file__))
 PACKAGE_DIR = os.path.dirname(JUDGE_DIR)
@@ -257,7 +257,7 @@ def _confine(scratch: str, private: list[str]) -> list[bool]:
     def inside(path: str, roots: tuple[str, ...]) -> bool:
         return any(path == r or path.startswith(r + sep) for r in roots)
 
-    def deny(message: str) -> None:
+    def deny(message: str) -> NoReturn:
         raise PermissionError(message)
 
     def hook(event: str, args: tuple[Any, ...]) -> None:
@@ -884,7 +884,7 @@ def _check(event: dict[str, Any], spec: Any, expected: Any, api: Any, wire: Any)
 
 def _reap() -> list[int]:
     """Reap every finished child; returns their pids."""
-    done = []
+    done: list[int] = []
     while True:
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)

@@ -222,7 +222,8 @@ async def _finish_run(reader: asyncio.StreamReader, group: int | None, writer: a
     finally:
         _end_run(group, writer, scratch)
         task = asyncio.current_task()
-        _CLEANUPS.discard(task)  # type: ignore[arg-type]
+        if task is not None:
+            _CLEANUPS.discard(task)
 
 
 def _end_run(group: int | None, writer: asyncio.StreamWriter, scratch: str) -> None:
@@ -238,9 +239,9 @@ async def _collect(problem: Problem, stream: asyncio.StreamReader, deadline: flo
     reference = None
     while True:
         event = await _next_event(stream, deadline - time.monotonic())
-        kind = None if event is None else event.get("event")
-        if kind is None or kind == "done":
+        if event is None or event.get("event") in (None, "done"):
             break
+        kind = event.get("event")
         if kind == "test":
             events[str(event.get("name"))] = event
         elif kind == "reference":
