@@ -225,6 +225,18 @@ export class MlKata {
   }
 }
 
+/** Read-only documents showing a stored attempt (the query is its hash). */
+const ATTEMPT_SCHEME = "mlkata-attempt";
+
+interface Attempt {
+  hash: string;
+  at: number;
+  kind: "run" | "snapshot";
+  verdict: string | null;
+  passed: number | null;
+  total: number | null;
+}
+
 function settings(): Record<string, unknown> {
   const c = vscode.workspace.getConfiguration("mlkata");
   return {
@@ -235,6 +247,9 @@ function settings(): Record<string, unknown> {
     problemsFolders: c.get("problemsFolders"),
     databasePath: c.get("databasePath"),
     solutionsFolder: c.get("solutionsFolder"),
+    explainMistakes: c.get("explainMistakes"),
+    hintAfterFailedRuns: c.get("hintAfterFailedRuns"),
+    hintAfterMinutes: c.get("hintAfterMinutes"),
   };
 }
 
@@ -330,6 +345,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlKata
     if (doc?.isDirty) await doc.save();
     void vscode.window.showInformationMessage(`ML Kata: reset; backup in ${result.backups.join(", ")}`);
   });
+  reg("mlkata.attempts", async () => {
+    const bound = a.activeProblem();
+    if (!bound) throw new Error("open a solution file first (its first line is '# mlkata: <id>')");
+    const listing = await a.call<{ title: string; attempts: Attempt[] }>("mlkata.listAttempts", {
+      uri: bound.uri.toString(),
+    });
+    if (!listing.attempts.length) return vscode.window.showInformationMessage("ML Kata: no attempts of this problem yet.");
+    const pick = await vscode.window.showQuickPick(
+      listing.attempts.map((at) => ({
+        hash: at.hash,
+        label: new Date(at.at * 1000).toLocaleString(),
+        description: at.kind === "run" ? `${at.verdict} ${at.passed}/${at.total}` : "kept before a restore (never run)",
+      })),
+      { title: `Attempts: ${listing.title}` },
+    );
+    if (!pick) return undefined;
+    const open = "Open Read-Only Beside";
+    const action = await vscode.window.showQuickPick([open, "Restore Into the Editor"], { title: pick.label });
+    if (action === open) {
+      const uri = vscode.Uri.from({ scheme: ATTEMPT_SCHEME, path: `/attempt-${pick.hash.slice(0, 12)}.py`, query: pick.hash });
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    } else if (action) {
+      await a.call("mlkata.restoreAttempt", { uri: bound.uri.toString(), hash: pick.hash });
+    }
+    return undefined;
+  });
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(ATTEMPT_SCHEME, {
+      provideTextDocumentContent: async (uri) => (await a.call<{ text: string }>("mlkata.attemptText", { hash: uri.query })).text,
+    }),
+  );
   reg("mlkata.mockStart", async (name?: string, timeScale?: number) => {
     const listing = await a.call<{ interviews: { id: string; title: string; models: string; rounds: any[] }[] }>(
       "mlkata.listProblems",

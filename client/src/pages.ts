@@ -23,7 +23,8 @@ export class Pages {
   hints(result: any): Promise<vscode.Uri> {
     const parts = [`# Hints: ${result.id}`, ""];
     result.revealed.forEach((h: any, i: number) => parts.push(`## ${i + 1}. ${h.title}`, "", h.text, ""));
-    if (result.exhausted) parts.push("*That was the last hint.*");
+    if (result.locked) parts.push(`*Not yet: ${result.locked}.*`);
+    else if (result.exhausted) parts.push("*That was the last hint.*");
     else if (result.index < result.total) parts.push(`*${result.total - result.index} more hint(s) available.*`);
     return this.show(`hints-${result.id}`, parts.join("\n"));
   }

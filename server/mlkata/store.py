@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS solves (
     hints INTEGER NOT NULL, runs INTEGER NOT NULL, mock_id TEXT
 );
 CREATE TABLE IF NOT EXISTS giveups (id INTEGER PRIMARY KEY, problem TEXT NOT NULL, at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshots (id INTEGER PRIMARY KEY, problem TEXT NOT NULL, at REAL NOT NULL, source_hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mocks (
     id TEXT PRIMARY KEY, interview TEXT NOT NULL, started_at REAL NOT NULL, finished_at REAL, state TEXT NOT NULL
 );
@@ -194,6 +195,20 @@ class Store:
         row = db.execute("SELECT MAX(at) FROM starts WHERE problem = ?", (problem,)).fetchone()
         return None if row[0] is None else float(row[0])
 
+    def effort(self, problem: str) -> tuple[int, float | None]:
+        """(failed runs, when work began) since the problem was last (re)started.
+
+        Work began at the last start, else at the first run; None when there is neither.
+        """
+        with self._tx() as db:
+            start = self._last_start(db, problem)
+            since = 0.0 if start is None else start
+            failed, first = db.execute(
+                "SELECT SUM(verdict != 'passed'), MIN(at) FROM runs WHERE problem = ? AND at >= ?",
+                (problem, since),
+            ).fetchone()
+        return int(failed or 0), start if start is not None else first
+
     def record_start(self, problem: str, at: float | None = None) -> None:
         """The user (re)started a problem: solve times and hint counts are measured from here."""
         with self._tx() as db:
@@ -290,6 +305,32 @@ class Store:
             }
             for r in rows
         ]
+
+    def record_snapshot(self, problem: str, source: str, at: float | None = None) -> str:
+        """Keep a text that was never run (e.g. the editor's text before a restore); returns its hash."""
+        at = time.time() if at is None else at
+        digest = source_hash(source)
+        with self._tx() as db:
+            db.execute("INSERT OR IGNORE INTO sources (hash, text) VALUES (?, ?)", (digest, source))
+            db.execute("INSERT INTO snapshots (problem, at, source_hash) VALUES (?, ?, ?)", (problem, at, digest))
+        return digest
+
+    def attempts(self, problem: str) -> list[dict[str, Any]]:
+        """Each distinct text of a problem (runs and snapshots), newest first, with its latest outcome."""
+        rows = self._query(
+            "SELECT source_hash, at, verdict, passed, total, 'run' FROM runs WHERE problem = ? AND source_hash IS NOT NULL"
+            " UNION ALL SELECT source_hash, at, NULL, NULL, NULL, 'snapshot' FROM snapshots WHERE problem = ?"
+            " ORDER BY 2 DESC",
+            (problem, problem),
+        )
+        seen: set[str] = set()
+        out = []
+        for digest, at, verdict, passed, total, kind in rows:
+            if digest in seen:
+                continue
+            seen.add(digest)
+            out.append({"hash": digest, "at": at, "verdict": verdict, "passed": passed, "total": total, "kind": kind})
+        return out
 
     def source(self, digest: str) -> str | None:
         """A stored source text by its hash."""

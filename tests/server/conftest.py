@@ -32,6 +32,7 @@ class Client:
         self.versions: dict[str, int] = {}
         self.lens_refreshes = 0
         self.runs: list[dict[str, Any]] = []
+        self.edits: list[types.ApplyWorkspaceEditParams] = []
         self._changed = asyncio.Event()
 
     def on_publish(self, params: types.PublishDiagnosticsParams) -> None:
@@ -42,6 +43,11 @@ class Client:
     def on_run(self, params: Any) -> None:
         self.runs.append(_plain(params))
         self._changed.set()
+
+    def on_apply_edit(self, params: types.ApplyWorkspaceEditParams) -> types.ApplyWorkspaceEditResult:
+        self.edits.append(params)
+        self._changed.set()
+        return types.ApplyWorkspaceEditResult(applied=True)
 
     def on_lens_refresh(self) -> None:
         self.lens_refreshes += 1
@@ -149,6 +155,7 @@ async def start_server(home: Path, cache: Path, **settings: Any) -> AsyncIterato
     lsp.feature("mlkata/mockEvent")(lambda params: client.on_event(params))
     lsp.feature("mlkata/runFinished")(lambda params: client.on_run(params))
     lsp.feature(types.WORKSPACE_CODE_LENS_REFRESH)(lambda params: client.on_lens_refresh())
+    lsp.protocol.fm.features[types.WORKSPACE_APPLY_EDIT] = lambda params: client.on_apply_edit(params)
     await lsp.start_io(sys.executable, "-m", "mlkata.server", env=server_env(home, cache))
     options = {"databasePath": str(home / "progress.sqlite3"), "solutionsFolder": str(home / "work"), **settings}
     await lsp.initialize_session(

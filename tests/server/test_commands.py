@@ -88,16 +88,31 @@ async def test_hover_on_the_entry_point_shows_the_statement(server: Client) -> N
     assert elsewhere is None
 
 
-async def test_hints_are_progressive_and_run_out(server: Client) -> None:
-    seen = []
-    while True:
-        reply = await server.command("mlkata.nextHint", {"id": "number-of-islands"})
-        if reply["exhausted"]:
-            break
-        seen.append(reply["hint"]["title"])
-        assert reply["index"] == len(seen) and len(reply["revealed"]) == len(seen)
-    assert 2 <= len(seen) == reply["total"] <= 3
-    assert [h["title"] for h in reply["revealed"]] == seen
+async def test_hints_are_progressive_and_run_out(tmp_path: Path, reference_cache: Path) -> None:
+    async with start_server(tmp_path, reference_cache, hintAfterFailedRuns=0, hintAfterMinutes=0) as server:
+        seen = []
+        while True:
+            reply = await server.command("mlkata.nextHint", {"id": "number-of-islands"})
+            if reply["exhausted"]:
+                break
+            seen.append(reply["hint"]["title"])
+            assert reply["index"] == len(seen) and len(reply["revealed"]) == len(seen)
+        assert 2 <= len(seen) == reply["total"] <= 3
+        assert [h["title"] for h in reply["revealed"]] == seen
+
+
+async def test_hints_are_earned_by_failed_runs(server: Client) -> None:
+    first = await server.command("mlkata.nextHint", {"id": "matrix-multiply"})
+    assert first["index"] == 1 and first["hint"] is not None
+    locked = await server.command("mlkata.nextHint", {"id": "matrix-multiply"})
+    assert locked["index"] == 1 and locked["hint"] is None
+    assert locked["locked"] == "hint 2 unlocks after 1 more failed run or 5 more minutes of work"
+    wrong = "# mlkata: matrix-multiply\ndef matmul(a, b):\n    return [[0.0]]\n"
+    uri = server.write("earn_hint.py", wrong)
+    server.open(uri, wrong)
+    await server.diagnostics_after(uri, 0)
+    second = await server.command("mlkata.nextHint", {"id": "matrix-multiply"})
+    assert second["index"] == 2 and second["hint"]["title"] == second["revealed"][1]["title"]
 
 
 async def test_followups_only_after_a_pass_or_a_give_up(server: Client) -> None:
@@ -239,3 +254,36 @@ async def test_settings_are_pulled_when_the_change_notification_carries_none(ser
     server.open(uri, text)
     await asyncio.sleep(3)  # a run of this pure-Python problem publishes within about a second
     assert server.publishes(uri) == [], "runOnSave=false was applied: opening runs nothing"
+
+
+async def test_attempts_are_kept_listed_and_restored_byte_for_byte(server: Client) -> None:
+    first = "# mlkata: matrix-multiply\ndef matmul(a, b):\n    return [[0.0]]  # first try, tab\there, é\n"
+    second = "# mlkata: matrix-multiply\ndef matmul(a, b):\n    return [[1.0]]  # second try\r\n"
+    unsaved = "# mlkata: matrix-multiply\ndef matmul(a, b):\n    return None  # never run\n"
+    uri = server.write("attempts.py", first)
+    server.open(uri, first)
+    await server.diagnostics_after(uri, 0)
+    version = server.save(uri, second)
+    await server.wait_for(lambda: any(p.version == version for p in server.publishes(uri)), 90, "the second run")
+    listed = await server.command("mlkata.listAttempts", {"uri": uri})
+    hashes = [a["hash"] for a in listed["attempts"]]
+    assert len(hashes) == 2 and listed["attempts"][0]["verdict"] == "wrong_answer"
+    assert (await server.command("mlkata.attemptText", {"hash": hashes[1]}))["text"] == first
+
+    server.versions[uri] += 1  # an edit that is never saved nor run
+    server.lsp.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=server.versions[uri]),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=unsaved)],
+        )
+    )
+    reply = await server.command("mlkata.restoreAttempt", {"uri": uri, "hash": hashes[1]})
+    edits = await server.wait_for(lambda: server.edits, 10, "the restoring edit")
+    (change,) = edits[-1].edit.changes[uri]
+    assert change.new_text == first and change.new_text.encode() == first.encode()
+    assert (await server.command("mlkata.attemptText", {"hash": reply["kept"]}))["text"] == unsaved
+    after = await server.command("mlkata.listAttempts", {"id": "matrix-multiply"})
+    assert after["attempts"][0] == {**after["attempts"][0], "hash": reply["kept"], "kind": "snapshot"}
+    assert {a["hash"] for a in after["attempts"]} == {*hashes, reply["kept"]}
+    with pytest.raises(JsonRpcException, match="no attempt"):
+        await server.command("mlkata.restoreAttempt", {"uri": uri, "hash": "0" * 64})

@@ -144,3 +144,29 @@ async def test_runs_report_work_done_progress(server: Client) -> None:
     assert isinstance(reports[0], types.WorkDoneProgressBegin)
     assert "Longest common subsequence" in reports[0].title or "longest" in reports[0].title.lower()
     assert reports[-1].message is not None and "passed" in reports[-1].message
+
+
+@pytest.mark.parametrize("explain", [True, False])
+async def test_a_known_mistake_is_named_unless_the_setting_is_off(tmp_path: Path, reference_cache: Path, explain: bool) -> None:
+    wrong = solution("scaled-dot-product-attention", "missing_scale")
+    async with start_server(tmp_path, reference_cache, explainMistakes=explain) as server:
+        uri = server.write("sdpa.py", wrong)
+        server.open(uri, wrong)
+        diags = await server.diagnostics_after(uri, 0)
+        assert diags and all(d.code == "wrong_answer" for d in diags)
+        named = [d for d in diags if "missing the 1/sqrt(d_k) scale?" in d.message]
+        assert bool(named) is explain, [d.message for d in diags]
+
+
+async def test_a_mock_interview_never_names_mistakes(server: Client) -> None:
+    status = await server.command("mlkata.startMock", {"interview": "transformer-fundamentals"})
+    path = Path(status["path"])
+    assert path.read_text().startswith("# mlkata: scaled-dot-product-attention\n")
+    uri = path.as_uri()
+    server.open(uri, path.read_text())
+    version = server.save(uri, solution("scaled-dot-product-attention", "missing_scale"))
+    pub = await server.wait_for(lambda: [p for p in server.publishes(uri) if p.version == version], 90, "the saved run")
+    diags = pub[-1].diagnostics
+    assert diags and all(d.code == "wrong_answer" for d in diags)
+    assert not any("1/sqrt(d_k)" in d.message for d in diags), [d.message for d in diags]
+    await server.command("mlkata.abandonMock")

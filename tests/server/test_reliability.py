@@ -153,3 +153,21 @@ async def test_200_saves_in_10_s_across_five_documents(tmp_path: Path, reference
             assert texts[name].index(text) >= 0
         assert _rss_mib(pid) - rss_before < 50, "the server's memory stays flat"
         assert os.path.exists(tmp_path / "progress.sqlite3")
+
+
+HOSTILE = Path(__file__).resolve().parents[1] / "hostile"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["fork_bomb", "print_100_mb", "allocate_50_gb", "ignores_sigterm_and_sigalrm"])
+async def test_the_server_keeps_answering_while_a_hostile_solution_runs(server: Client, name: str) -> None:
+    text = (HOSTILE / f"{name}.py").read_text(encoding="utf-8")
+    expected = text.splitlines()[1].removeprefix("# expect: ").strip()
+    uri = server.write(f"{name}.py", text)
+    server.open(uri, text)
+    for _ in range(3):
+        await _still_answers(server)
+        await asyncio.sleep(0.2)
+    diagnostics = await server.diagnostics_after(uri, 0, timeout=60)
+    assert diagnostics and {d.code for d in diagnostics} == {expected}
+    await _still_answers(server)

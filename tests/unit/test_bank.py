@@ -110,3 +110,14 @@ def test_unknown_id_error_is_helpful(tmp_path: Path) -> None:
     make_problem(tmp_path)
     with pytest.raises(KeyError, match="unknown problem 'nope'"):
         load_bank([tmp_path]).get("nope")
+
+
+def test_a_mistake_file_needs_its_explanation_line(tmp_path: Path) -> None:
+    folder = make_problem(tmp_path).path
+    (folder / "mistakes").mkdir()
+    (folder / "mistakes" / "minus.py").write_text("def add(a, b):\n    return a - b\n")
+    err = error_of(folder)
+    assert err.path.name == "minus.py" and "# mistake:" in str(err)
+    (folder / "mistakes" / "minus.py").write_text("# mistake: subtracts instead of adding\ndef add(a, b):\n    return a - b\n")
+    (mistake,) = load_problem(folder).mistakes
+    assert mistake.name == "minus" and mistake.explanation == "subtracts instead of adding"

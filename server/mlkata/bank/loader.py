@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from mlkata.bank.model import AREAS, DIFFICULTIES, KINDS, Followup, Hint, Limits, Problem
+from mlkata.bank.model import AREAS, DIFFICULTIES, KINDS, Followup, Hint, Limits, Mistake, Problem
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FILES = ("problem.toml", "statement.md", "starter.py", "solution.py", "tests.py", "hints.md", "followups.md")
@@ -159,6 +159,7 @@ def load_problem(folder: Path) -> Problem:
         raise ProblemError(folder / "statement.md", "empty")
     hints = tuple(Hint(t, b) for t, b in _sections(folder / "hints.md", _read(folder, "hints.md")))
     followups = tuple(Followup(t, b) for t, b in _sections(folder / "followups.md", _read(folder, "followups.md")))
+    mistakes = _mistakes(folder, entry)
     return Problem(
         id=pid,
         title=title,
@@ -179,6 +180,7 @@ def load_problem(folder: Path) -> Problem:
         test_names=names,
         hints=hints,
         followups=followups,
+        mistakes=mistakes,
     )
 
 
@@ -206,6 +208,23 @@ def defined_names(source: str) -> set[str]:
     except SyntaxError:
         return set()
     return {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+
+
+MISTAKE_RE = re.compile(r"^# mistake: (?P<text>\S.*)$")
+
+
+def _mistakes(folder: Path, entry: str) -> tuple[Mistake, ...]:
+    """The declared mistakes: ``mistakes/<name>.py``, first line ``# mistake: <explanation>``."""
+    found = []
+    for path in sorted((folder / "mistakes").glob("*.py")):
+        source = _read(folder, f"mistakes/{path.name}")
+        first = source.splitlines()[0] if source else ""
+        match = MISTAKE_RE.match(first)
+        if not match:
+            raise ProblemError(path, f"the first line must be '# mistake: <one-line explanation>', got {first[:60]!r}")
+        _require_entry(path, source, entry)
+        found.append(Mistake(path.stem, match["text"].strip(), source))
+    return tuple(found)
 
 
 def _require_entry(path: Path, source: str, entry: str) -> None:

@@ -45,6 +45,18 @@ class Hint:
 
 
 @attrs.frozen
+class Mistake:
+    """A classic wrong variant of the reference: when a wrong answer equals its output, say so."""
+
+    name: str
+    """File stem under ``mistakes/``."""
+    explanation: str
+    """One line, as an interviewer would put it."""
+    source: str
+    """The wrong solution's source."""
+
+
+@attrs.frozen
 class Followup:
     """A follow-up question an interviewer asks after the code works."""
 
@@ -96,6 +108,8 @@ class Problem:
     """Progressive hints."""
     followups: tuple[Followup, ...]
     """Follow-up questions with model answers."""
+    mistakes: tuple[Mistake, ...] = ()
+    """Declared classic mistakes (``mistakes/*.py``), explained when a wrong answer matches one."""
 
     @property
     def tests_path(self) -> Path:

@@ -29,7 +29,7 @@ import time
 import traceback
 import types
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, NoReturn
 
 JUDGE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -841,6 +841,7 @@ def _run_job_in(job: dict[str, Any], channel: int, data: bytes, judged: JudgedSp
             outputs[name] = event["output"]
         _emit(channel, {"event": "reference", "outputs": outputs})
         expected = outputs
+    candidates = _mistake_outputs(job, channel, names, drives, api, wire)
     first = None
     if judged is not None:
         first = judged.start(data if expected is job.get("expected") else json.dumps({**job, "expected": expected}).encode())
@@ -849,7 +850,7 @@ def _run_job_in(job: dict[str, Any], channel: int, data: bytes, judged: JudgedSp
     gc.freeze()  # a judged process's collections never walk (and so never copy) the objects it inherits
     for name, event in _run_tests(user, names, drives, api, wire, first):
         if event.get("status") == "ok":
-            _check(event, specs[name], expected[name], api, wire)
+            _check(event, specs[name], expected[name], api, wire, [(e, out.get(name)) for e, out in candidates])
         event.update(event="test", name=name)
         _emit(channel, event)
     _emit(channel, {"event": "done"})
@@ -863,8 +864,38 @@ def _run_job_in(job: dict[str, Any], channel: int, data: bytes, judged: JudgedSp
     _kill_orphans()
 
 
-def _check(event: dict[str, Any], spec: Any, expected: Any, api: Any, wire: Any) -> None:
-    """Compare a test's output with the reference's; replaces the output by the outcome."""
+def _mistake_outputs(
+    job: dict[str, Any], channel: int, names: list[str], drives: dict[str, Any], api: Any, wire: Any
+) -> list[tuple[str, dict[str, Any]]]:
+    """(explanation, encoded output per test) of each declared mistake, computed here if not given."""
+    explain = job.get("explain") or {}
+    if not explain:
+        return []
+    outputs = job.get("mistake_outputs")
+    if outputs is None:
+        outputs = {}
+        for name, source in (job.get("mistake_sources") or {}).items():
+            filename = f"<mistake {name}>"
+            try:
+                code = compile(source, filename, "exec", dont_inherit=True)
+            except (SyntaxError, ValueError):
+                continue
+            run = Run(job, code, filename, job["reference_limits"])
+            outputs[name] = {
+                test: event.get("output") if event.get("status") == "ok" else None
+                for test, event in _run_tests(run, names, drives, api, wire)
+            }
+        _emit(channel, {"event": "mistakes", "outputs": outputs})
+    return [(explain[name], outs) for name, outs in outputs.items() if name in explain and isinstance(outs, dict)]
+
+
+def _check(
+    event: dict[str, Any], spec: Any, expected: Any, api: Any, wire: Any, mistakes: Iterable[tuple[str, Any]] = ()
+) -> None:
+    """Compare a test's output with the reference's; replaces the output by the outcome.
+
+    A wrong output equal to a declared mistake's output gets that mistake's explanation.
+    """
     raw = event.pop("output", None)
     try:
         got = wire.decode(raw)
@@ -878,8 +909,19 @@ def _check(event: dict[str, Any], spec: Any, expected: Any, api: Any, wire: Any)
         event.update(passed=False, message=fail.message)
     except Exception as exc:
         event.update(passed=False, message=f"the output could not be compared: {type(exc).__name__}: {exc}")
+        return
     else:
         event.update(passed=True)
+        return
+    for explanation, output in mistakes:
+        if output is None:
+            continue
+        try:
+            api.same(wire.decode(output), got, "", spec.atol, spec.rtol)
+        except Exception:
+            continue
+        event.update(explanation=explanation)
+        return
 
 
 def _reap() -> list[int]:

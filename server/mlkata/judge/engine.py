@@ -49,9 +49,19 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
         return all_tests(Verdict.FORBIDDEN_API, message, first.location)
 
     entry = locate.definition(source, problem.entry_point) or locate.whole_line(lines, 1)
-    run = await run_child(problem, source, filename, options, reference.cached(problem, options))
+    explain = options.explain_mistakes and bool(problem.mistakes)
+    run = await run_child(
+        problem,
+        source,
+        filename,
+        options,
+        reference.cached(problem, options),
+        reference.cached(problem, options, "mistakes") if explain else None,
+    )
     if run.reference is not None:
         reference.store(problem, options, run.reference)
+    if run.mistakes is not None:
+        reference.store(problem, options, run.mistakes, "mistakes")
     results = []
     looping: Location | None = None
     for name in names:
@@ -106,7 +116,10 @@ def _result(
     if status == "ok":
         if event.get("passed") is True:
             return result(Verdict.PASSED)
-        return result(Verdict.WRONG_ANSWER, str(event.get("message") or "wrong answer"), entry)
+        message = str(event.get("message") or "wrong answer")
+        if event.get("explanation"):
+            message = f"{event['explanation']} [{message}]"
+        return result(Verdict.WRONG_ANSWER, message, entry)
     fault = locate.fault_location(str(event.get("fault") or ""), filename, lines)
     if status == "error":
         return _error_result(event, problem, filename, lines, entry, result)

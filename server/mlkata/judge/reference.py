@@ -44,9 +44,12 @@ def _judge_digest() -> bytes:
     return h.digest()
 
 
-def cache_key(problem: Problem, options: Options) -> str:
-    """Hash of everything the reference outputs depend on."""
+def cache_key(problem: Problem, options: Options, what: str = "reference") -> str:
+    """Hash of everything the reference (or the declared mistakes') outputs depend on."""
     h = hashlib.sha256(_judge_digest())
+    if what == "mistakes":
+        for mistake in problem.mistakes:
+            h.update(f"{mistake.name}\0{mistake.source}\0".encode())
     for part in (
         __version__,
         sys.version,
@@ -62,27 +65,28 @@ def cache_key(problem: Problem, options: Options) -> str:
     return h.hexdigest()[:24]
 
 
-def cached(problem: Problem, options: Options) -> dict[str, Any] | None:
-    """The reference's encoded outputs if known (memory, then disk), else None."""
-    key = cache_key(problem, options)
+def cached(problem: Problem, options: Options, what: str = "reference") -> dict[str, Any] | None:
+    """The reference's (or the mistakes') encoded outputs if known (memory, then disk), else None."""
+    key = cache_key(problem, options, what)
     if key in _memory:
         return _memory[key]
-    path = cache_dir(options) / f"{problem.id}-{key}.json"
+    path = cache_dir(options) / f"{problem.id}-{what}-{key}.json"
     try:
         data = json.loads(path.read_text())
     except (OSError, ValueError):
         return None
-    if isinstance(data, dict) and set(data) == set(problem.test_names):
+    wanted = set(problem.test_names) if what == "reference" else {m.name for m in problem.mistakes}
+    if isinstance(data, dict) and set(data) == wanted:
         _memory[key] = data
         return data
     return None
 
 
-def store(problem: Problem, options: Options, outputs: dict[str, Any]) -> None:
-    """Keep the reference's encoded outputs (a read-only cache folder only costs time)."""
-    key = cache_key(problem, options)
+def store(problem: Problem, options: Options, outputs: dict[str, Any], what: str = "reference") -> None:
+    """Keep the reference's (or the mistakes') encoded outputs (a read-only cache only costs time)."""
+    key = cache_key(problem, options, what)
     _memory[key] = outputs
-    path = cache_dir(options) / f"{problem.id}-{key}.json"
+    path = cache_dir(options) / f"{problem.id}-{what}-{key}.json"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")

@@ -49,6 +49,8 @@ class Options:
     """Where reference outputs are cached; None means the user's cache folder."""
     worker: WarmWorker | None = attrs.field(default=None, eq=False)
     """A warm worker to fork runs from (None, not ready or dead: a cold process per run)."""
+    explain_mistakes: bool = True
+    """Say when a wrong answer matches a problem's declared classic mistake (off in mock interviews)."""
     python_worker: WarmWorker | None = attrs.field(default=None, eq=False)
     """A warm worker without torch for pure-Python problems (None: they use ``worker``)."""
 
@@ -74,6 +76,8 @@ class RunResult:
     """The event of each test by name (status, and for an output: passed / message)."""
     reference: dict[str, Any] | None
     """The reference's encoded outputs when this run computed them (None when they were given)."""
+    mistakes: dict[str, Any] | None = None
+    """The declared mistakes' encoded outputs when this run computed them."""
 
 
 async def run_child(
@@ -82,6 +86,7 @@ async def run_child(
     filename: str,
     options: Options,
     expected: dict[str, Any] | None = None,
+    mistakes: dict[str, Any] | None = None,
 ) -> RunResult:
     """Run and check every hidden test on source, in a warm or a cold judged process.
 
@@ -102,15 +107,21 @@ async def run_child(
         "limits": limits_for(problem, options),
         "forbidden": list(problem.forbidden),
         "scratch": scratch,
+        "reference_limits": limits_for(problem, options, REFERENCE_SLACK),
         "private": private_paths(problem, options),
         "expected": expected,
     }
     total = _total_s(problem, options, 1.0)
+    if options.explain_mistakes and problem.mistakes:
+        job["explain"] = {m.name: m.explanation for m in problem.mistakes}
+        job["mistake_outputs"] = mistakes
+        if mistakes is None:
+            job["mistake_sources"] = {m.name: m.source for m in problem.mistakes}
+            total += _total_s(problem, options, REFERENCE_SLACK) * len(problem.mistakes)
     if expected is None:
         job.update(
             reference=problem.solution,
             reference_name=f"<reference {problem.id}>",
-            reference_limits=limits_for(problem, options, REFERENCE_SLACK),
         )
         total += _total_s(problem, options, REFERENCE_SLACK)
     worker = options.worker
@@ -236,7 +247,7 @@ def _end_run(group: int | None, writer: asyncio.StreamWriter, scratch: str) -> N
 
 async def _collect(problem: Problem, stream: asyncio.StreamReader, deadline: float, total: float) -> RunResult:
     events: dict[str, dict[str, Any]] = {}
-    reference = None
+    reference = mistakes = None
     while True:
         event = await _next_event(stream, deadline - time.monotonic())
         if event is None or event.get("event") in (None, "done"):
@@ -246,12 +257,14 @@ async def _collect(problem: Problem, stream: asyncio.StreamReader, deadline: flo
             events[str(event.get("name"))] = event
         elif kind == "reference":
             reference = event.get("outputs")
+        elif kind == "mistakes":
+            mistakes = event.get("outputs")
         elif kind == "broken":
             raise JudgeError(str(event.get("message")))
     for name in problem.test_names:
         if name not in events:
             events[name] = {"status": "total_time_limit", "total_s": total}
-    return RunResult(events, reference)
+    return RunResult(events, reference, mistakes)
 
 
 class WarmWorker:

@@ -155,6 +155,7 @@ class MlKataServer(LanguageServer):
         return Options(
             python=self.python,
             time_multiplier=self.settings.time_multiplier,
+            explain_mistakes=self.settings.explain_mistakes and (self.mock is None or self.mock.finished),
             worker=self.worker,
             python_worker=self.python_worker,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import math
 import shutil
 import time
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from mlkata.binding import bind, create_solution, solution_name
 from mlkata.judge import locate
 from mlkata.mock import MockSession
+from mlkata.store import StoreError
 
 if TYPE_CHECKING:
     from mlkata.bank import Problem
@@ -242,6 +244,18 @@ def next_hint(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
     p = _problem(ls, params, "mlkata.nextHint")
     taken = ls.record("hints", lambda: ls.store.hints_taken(p.id)) or 0
     exhausted = taken >= len(p.hints)
+    locked = None if exhausted else _hint_lock(ls, p.id, taken)
+    if locked is not None:
+        shown = p.hints[:taken]
+        return {
+            "id": p.id,
+            "index": taken,
+            "total": len(p.hints),
+            "exhausted": False,
+            "locked": locked,
+            "hint": None,
+            "revealed": [{"title": h.title, "text": h.text} for h in shown],
+        }
     if not exhausted:
         ls.record("this hint", lambda: ls.store.record_hint(p.id, taken, ls.mock.id if ls.mock else None))
         if ls.mock is not None:
@@ -259,6 +273,25 @@ def next_hint(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
         "hint": {"title": shown[-1].title, "text": shown[-1].text} if shown else None,
         "revealed": [{"title": h.title, "text": h.text} for h in shown],
     }
+
+
+def _hint_lock(ls: MlKataServer, problem: str, taken: int) -> str | None:
+    """Why hint taken+1 is still locked (None: it is unlocked). Hint n+1 needs n units of effort."""
+    runs, minutes = ls.settings.hint_runs, ls.settings.hint_minutes
+    if taken == 0 or (runs == 0 and minutes == 0):
+        return None
+    failed, since = ls.record("your effort", lambda: ls.store.effort(problem)) or (0, None)
+    worked = 0.0 if since is None else (time.time() - since) / 60
+    need_runs, need_minutes = taken * runs, taken * minutes
+    if (runs and failed >= need_runs) or (minutes and worked >= need_minutes):
+        return None
+    ways = []
+    if runs:
+        more = need_runs - failed
+        ways.append(f"{more} more failed run{'s' if more != 1 else ''}")
+    if minutes:
+        ways.append(f"{max(1, math.ceil(need_minutes - worked))} more minute{'s' if need_minutes - worked > 1 else ''} of work")
+    return f"hint {taken + 1} unlocks after " + " or ".join(ways)
 
 
 @command("mlkata.followups")
@@ -320,6 +353,50 @@ def reset_problem(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
         )
         ls.workspace_apply_edit(types.ApplyWorkspaceEditParams(edit=edit, label="ML Kata: reset problem"))
     return {"id": p.id, "path": str(path), "uri": uri, "backups": [str(b) for b in backups]}
+
+
+@command("mlkata.listAttempts")
+def list_attempts(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
+    """Every distinct text judged (or kept before a restore) for a problem, newest first."""
+    p = _problem(ls, params, "mlkata.listAttempts")
+    attempts = ls.record("the attempts", lambda: ls.store.attempts(p.id)) or []
+    return {"id": p.id, "title": p.title, "attempts": attempts}
+
+
+@command("mlkata.attemptText")
+def attempt_text(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
+    """The exact text of one attempt, by its hash."""
+    digest = _str(params, "hash", "mlkata.attemptText")
+    text = ls.record("the attempt", lambda: ls.store.source(digest or ""))
+    if text is None:
+        raise JsonRpcInvalidParams(f"mlkata.attemptText: no attempt {digest!r} in the progress database")
+    return {"hash": digest, "text": text}
+
+
+@command("mlkata.restoreAttempt")
+def restore_attempt(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
+    """Replace an open document's text by an attempt's; the current text is kept as an attempt first."""
+    uri = _uri(params, "mlkata.restoreAttempt")
+    p = _problem(ls, {"uri": uri}, "mlkata.restoreAttempt")
+    digest = _str(params, "hash", "mlkata.restoreAttempt") or ""
+    text = ls.store.source(digest)
+    if text is None:
+        raise JsonRpcInvalidParams(f"mlkata.restoreAttempt: no attempt {digest!r} in the progress database")
+    if not ls.is_open(uri):
+        raise JsonRpcInvalidParams(f"mlkata.restoreAttempt: {uri} is not open in the editor")
+    doc = ls.document(uri)
+    try:
+        kept = ls.store.record_snapshot(p.id, doc.source)
+    except StoreError as exc:
+        raise JsonRpcInvalidParams(
+            f"mlkata.restoreAttempt: the current text could not be kept ({exc}); nothing was changed"
+        ) from None
+    end = types.Position(line=len(doc.lines), character=0)
+    edit = types.WorkspaceEdit(
+        changes={uri: [types.TextEdit(range=types.Range(start=types.Position(line=0, character=0), end=end), new_text=text)]}
+    )
+    ls.workspace_apply_edit(types.ApplyWorkspaceEditParams(edit=edit, label="ML Kata: restore attempt"))
+    return {"id": p.id, "uri": uri, "restored": digest, "kept": kept}
 
 
 def backup_path(path: Path) -> Path:

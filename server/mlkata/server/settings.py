@@ -29,6 +29,12 @@ class Settings:
     """Interpreter that runs solutions; None means the server's own."""
     solutions_folder: Path | None = None
     """Where new solution files go when no workspace folder is open."""
+    explain_mistakes: bool = True
+    """Name a declared classic mistake when a wrong answer matches it (never in a mock interview)."""
+    hint_runs: int = 1
+    """Hint n+1 unlocks after n times this many failed runs..."""
+    hint_minutes: float = 5.0
+    """...or after n times this many minutes of work on the problem (0 and 0: every hint at once)."""
 
 
 # camelCase key -> (attribute, converter)
@@ -84,6 +90,9 @@ FIELDS = {
     "databasePath": ("database_path", _path_or_none),
     "python": ("python", _str_or_none),
     "solutionsFolder": ("solutions_folder", _path_or_none),
+    "explainMistakes": ("explain_mistakes", _bool),
+    "hintAfterFailedRuns": ("hint_runs", _number(0, 1000, integer=True)),
+    "hintAfterMinutes": ("hint_minutes", _number(0, 600)),
 }
 
 

@@ -1,0 +1,9 @@
+# mistake: the reference log-probs were added: each log-ratio is policy minus reference
+import torch.nn.functional as F
+
+
+def dpo_loss(policy_chosen_logps, policy_rejected_logps, reference_chosen_logps,
+             reference_rejected_logps, beta=0.1):
+    rc, rr = reference_chosen_logps.detach(), reference_rejected_logps.detach()
+    logits = beta * ((policy_chosen_logps + rc) - (policy_rejected_logps + rr))
+    return -F.logsigmoid(logits).mean()

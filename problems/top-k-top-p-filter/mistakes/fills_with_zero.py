@@ -1,0 +1,18 @@
+# mistake: filtered logits were set to 0, which still has probability mass: use -inf
+import torch
+
+
+def top_k_top_p_filter(logits, top_k=0, top_p=1.0):
+    if top_k < 0 or not (0 < top_p <= 1):
+        raise ValueError("bad arguments")
+    out = logits.clone()
+    if 0 < top_k < out.size(-1):
+        kth = torch.topk(out, top_k, dim=-1).values[:, -1:]
+        out = out.masked_fill(out < kth, 0.0)
+    if top_p < 1.0:
+        sorted_logits, order = torch.sort(out, dim=-1, descending=True)
+        probs = torch.softmax(sorted_logits, dim=-1)
+        remove = probs.cumsum(dim=-1) - probs >= top_p
+        sorted_logits = sorted_logits.masked_fill(remove, 0.0)
+        out = out.scatter(-1, order, sorted_logits)
+    return out
