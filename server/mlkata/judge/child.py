@@ -556,9 +556,7 @@ def _await_job(job_r: int, result_w: int, parent: int) -> None:
                     os.close(fd)
                 except OSError:
                     pass
-        data = b""
-        while chunk := os.read(job_r, 1 << 20):
-            data += chunk
+        data = LineReader(job_r).line()
         os.close(job_r)
         if not data:
             os._exit(0)
@@ -743,12 +741,14 @@ def main() -> None:
     """Read a job from stdin, run its tests, write events to stdout."""
     channel = os.dup(1)
     os.dup2(2, 1)  # anything printed by imports goes to stderr, not the event channel
-    job = json.loads(sys.stdin.buffer.read())
+    reader = LineReader(0)
+    first = reader.line()
+    reader.buffer = first + b"\n" + reader.buffer
     _become_subreaper()
-    if job["kind"] == "torch":
+    if json.loads(first).get("kind") == "torch":
         _import_torch()
     _register_packages()
-    _run_job(job, channel)
+    _run_job(channel, reader)
     _reap()
 
 
@@ -796,21 +796,55 @@ def _preload(roots: list[str], api: Any, with_torch: bool) -> None:
                 continue  # a broken problem is reported when it is judged
 
 
-def _run_job(job: dict[str, Any], channel: int, data: bytes = b"", judged: JudgedSpare | None = None) -> None:
-    """The trusted side of one run: the reference's outputs if not given, the user's, the checks.
+class LineReader:
+    """Lines from a file descriptor (the job, then the expected outputs, arrive as separate lines)."""
 
-    Runs in a process where no judged code ever ran; judged code runs only in processes
-    forked from here, and only their encoded outputs come back. ``judged`` is a judged process
-    forked ahead of time, waiting for ``data`` (the job as received).
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.buffer = b""
+
+    def line(self) -> bytes:
+        while b"\n" not in self.buffer:
+            chunk = os.read(self.fd, 1 << 20)
+            if not chunk:
+                line, self.buffer = self.buffer, b""
+                return line
+            self.buffer += chunk
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return line
+
+
+def _run_job(channel: int, reader: LineReader, judged: JudgedSpare | None = None) -> None:
+    """The trusted side of one run; ``judged`` is a judged process forked ahead of time.
+
+    The job comes first, without any expected output. In ``outputs`` mode (trusted sources: the
+    reference, the declared mistakes) each source's outputs are sent back. Otherwise the user's
+    source runs in judged processes and every output is collected; only then, after the last
+    judged process has ended, are the expected outputs asked for (``{"event": "outputs"}``) and
+    read, so no judged process is ever forked from a process holding them. The checks follow.
     """
+    data = reader.line()
     try:
-        _run_job_in(job, channel, data, judged)
+        _run_job_in(json.loads(data), channel, data, reader, judged)
     finally:
         if judged is not None and judged.job_w >= 0:
             judged.discard()
+    _reap_run()
+    _emit(channel, {"event": "done"})
 
 
-def _run_job_in(job: dict[str, Any], channel: int, data: bytes, judged: JudgedSpare | None) -> None:
+def _reap_run() -> None:
+    """Reap the run's judged processes, then kill what they left behind (reparented to this process)."""
+    for pid in _UNREAPED:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+    _UNREAPED.clear()
+    _kill_orphans()
+
+
+def _run_job_in(job: dict[str, Any], channel: int, data: bytes, reader: LineReader, judged: JudgedSpare | None) -> None:
     from mlkata.judge import api, wire
 
     drives, specs = _hidden_tests(job["tests_source"], api)
@@ -821,72 +855,54 @@ def _run_job_in(job: dict[str, Any], channel: int, data: bytes, judged: JudgedSp
     if missing:
         _emit(channel, {"event": "broken", "message": f"{job['tests_path']}: test {missing[0]} is not registered by @test"})
         return
-    expected = job.get("expected")
-    if expected is None:
-        reference = Run(
-            job,
-            compile(job["reference"], job["reference_name"], "exec", dont_inherit=True),
-            job["reference_name"],
-            job["reference_limits"],
-        )
-        outputs = {}
-        for name, event in _run_tests(reference, names, drives, api, wire):
-            if event.get("status") != "ok":
-                detail = (event.get("error") or {}).get("message") or event.get("status")
-                _emit(
-                    channel,
-                    {"event": "broken", "message": f"the reference solution of {job['problem']} fails its test {name}: {detail}"},
-                )
-                return
-            outputs[name] = event["output"]
-        _emit(channel, {"event": "reference", "outputs": outputs})
-        expected = outputs
-    candidates = _mistake_outputs(job, channel, names, drives, api, wire)
+    if job.get("mode") == "outputs":
+        for source_name, source in job["sources"].items():
+            _emit(channel, _outputs_of(job, source_name, source, names, drives, api, wire))
+        return
     first = None
     if judged is not None:
-        first = judged.start(data if expected is job.get("expected") else json.dumps({**job, "expected": expected}).encode())
+        first = judged.start(data)
         judged.job_w = -1
     user = Run(job, compile(job["source"], job["filename"], "exec", dont_inherit=True), job["filename"], job["limits"])
     gc.freeze()  # a judged process's collections never walk (and so never copy) the objects it inherits
-    for name, event in _run_tests(user, names, drives, api, wire, first):
+    events = list(_run_tests(user, names, drives, api, wire, first))
+    _emit(channel, {"event": "outputs"})
+    _reap_run()  # while the expected outputs are on their way
+    secret = json.loads(reader.line() or b"{}")
+    expected = secret.get("expected") or {}
+    explain = secret.get("explain") or {}
+    mistakes = [(explain[m], outs) for m, outs in (secret.get("mistakes") or {}).items() if m in explain]
+    for name, event in events:
         if event.get("status") == "ok":
-            _check(event, specs[name], expected[name], api, wire, [(e, out.get(name)) for e, out in candidates])
+            candidates = [(e, outs.get(name)) for e, outs in mistakes if isinstance(outs, dict)]
+            _check(event, specs[name], expected.get(name), api, wire, candidates)
         event.update(event="test", name=name)
         _emit(channel, event)
-    _emit(channel, {"event": "done"})
-    # Tearing down a judged process takes milliseconds: only after the run has reported.
-    for pid in _UNREAPED:
-        try:
-            os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
-    _UNREAPED.clear()
-    _kill_orphans()
 
 
-def _mistake_outputs(
-    job: dict[str, Any], channel: int, names: list[str], drives: dict[str, Any], api: Any, wire: Any
-) -> list[tuple[str, dict[str, Any]]]:
-    """(explanation, encoded output per test) of each declared mistake, computed here if not given."""
-    explain = job.get("explain") or {}
-    if not explain:
-        return []
-    outputs = job.get("mistake_outputs")
-    if outputs is None:
-        outputs = {}
-        for name, source in (job.get("mistake_sources") or {}).items():
-            filename = f"<mistake {name}>"
-            try:
-                code = compile(source, filename, "exec", dont_inherit=True)
-            except (SyntaxError, ValueError):
-                continue
-            run = Run(job, code, filename, job["reference_limits"])
-            outputs[name] = {
-                test: event.get("output") if event.get("status") == "ok" else None
-                for test, event in _run_tests(run, names, drives, api, wire)
-            }
-        _emit(channel, {"event": "mistakes", "outputs": outputs})
-    return [(explain[name], outs) for name, outs in outputs.items() if name in explain and isinstance(outs, dict)]
+def _outputs_of(
+    job: dict[str, Any], source_name: str, source: str, names: list[str], drives: dict[str, Any], api: Any, wire: Any
+) -> dict[str, Any]:
+    """A trusted source's encoded output per test (None where it failed, with the reason)."""
+    filename = f"<{source_name} {job['problem']}>"
+    outputs: dict[str, Any] = {}
+    failures: dict[str, str] = {}
+    try:
+        code = compile(source, filename, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as exc:
+        return {
+            "event": "outputs",
+            "source": source_name,
+            "outputs": dict.fromkeys(names),
+            "failures": dict.fromkeys(names, str(exc)),
+        }
+    for test, event in _run_tests(Run(job, code, filename, job["limits"]), names, drives, api, wire):
+        if event.get("status") == "ok":
+            outputs[test] = event["output"]
+        else:
+            outputs[test] = None
+            failures[test] = str((event.get("error") or {}).get("message") or event.get("status"))
+    return {"event": "outputs", "source": source_name, "outputs": outputs, "failures": failures}
 
 
 def _check(
@@ -992,11 +1008,8 @@ def serve(socket_path: str, with_torch: bool = True, preload: list[str] | None =
             os.close(taken_w)
             listener.close()
             fd = conn.detach()
-            data = b""
-            while chunk := os.read(fd, 1 << 20):
-                data += chunk
             os.dup2(2, 1)
-            _run_job(json.loads(data), fd, data, judged)
+            _run_job(fd, LineReader(fd), judged)
         except BaseException:
             traceback.print_exc()
             os._exit(1)

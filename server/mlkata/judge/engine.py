@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mlkata.judge import forbidden, locate, reference
-from mlkata.judge.runner import OUTPUT_BYTES, Options, run_child
+from mlkata.judge.runner import OUTPUT_BYTES, JudgeError, Options, run_child, run_outputs
 from mlkata.judge.verdict import Location, Report, TestResult, Verdict
 
 if TYPE_CHECKING:
@@ -50,22 +50,29 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
 
     entry = locate.definition(source, problem.entry_point) or locate.whole_line(lines, 1)
     explain = options.explain_mistakes and bool(problem.mistakes)
-    run = await run_child(
-        problem,
-        source,
-        filename,
-        options,
-        reference.cached(problem, options),
-        reference.cached(problem, options, "mistakes") if explain else None,
-    )
-    if run.reference is not None:
-        reference.store(problem, options, run.reference)
-    if run.mistakes is not None:
-        reference.store(problem, options, run.mistakes, "mistakes")
+    expected = reference.cached(problem, options)
+    mistakes = reference.cached(problem, options, "mistakes") if explain else None
+    if expected is None or (explain and mistakes is None):
+        sources = {} if expected is not None else {"reference": problem.solution}
+        if explain and mistakes is None:
+            sources |= {f"mistake {m.name}": m.source for m in problem.mistakes}
+        produced = await run_outputs(problem, sources, options)
+        if expected is None:
+            ref = produced["reference"]
+            for name in names:
+                if name in ref.failures or ref.outputs.get(name) is None:
+                    detail = ref.failures.get(name, "no output")
+                    raise JudgeError(f"the reference solution of {problem.id} fails its test {name}: {detail}")
+            expected = reference.store(problem, options, ref.outputs)
+        if explain and mistakes is None:
+            outputs = {m.name: produced[f"mistake {m.name}"].outputs for m in problem.mistakes}
+            mistakes = reference.store(problem, options, outputs, "mistakes")
+    explanations = {m.name: m.explanation for m in problem.mistakes} if explain else None
+    events = await run_child(problem, source, filename, options, expected, mistakes, explanations)
     results = []
     looping: Location | None = None
     for name in names:
-        event = run.events[name]
+        event = events[name]
         result = _result(name, event, problem, source, filename, lines, entry)
         if event.get("status") == "time_limit" and result.location is not None:
             looping = result.location

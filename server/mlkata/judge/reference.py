@@ -1,8 +1,8 @@
 """The reference solution's outputs, cached in memory and on disk.
 
-They are computed by a run of their own (:func:`mlkata.judge.runner.run_child` without
-expected outputs), in judged processes that never saw user code, and kept in their encoded
-form: the server never needs torch to hold or pass them on. The cache key covers everything
+They are computed by runs of their own (:func:`mlkata.judge.runner.run_outputs`), in judged
+processes that never saw user code, and kept as the JSON text of their encoded form: the server
+never needs torch to hold them, nor re-encodes them to pass them on. The cache key covers everything
 that can change them.
 """
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from mlkata.bank import Problem
 
 _JUDGE_FILES = ("child.py", "api.py", "compare.py", "wire.py")
-_memory: dict[str, dict[str, Any]] = {}
+_memory: dict[str, str] = {}
 
 
 def cache_dir(options: Options) -> Path:
@@ -65,32 +65,38 @@ def cache_key(problem: Problem, options: Options, what: str = "reference") -> st
     return h.hexdigest()[:24]
 
 
-def cached(problem: Problem, options: Options, what: str = "reference") -> dict[str, Any] | None:
-    """The reference's (or the mistakes') encoded outputs if known (memory, then disk), else None."""
+def cached(problem: Problem, options: Options, what: str = "reference") -> str | None:
+    """The reference's (or the mistakes') encoded outputs as JSON text, if known (memory, then disk)."""
     key = cache_key(problem, options, what)
     if key in _memory:
         return _memory[key]
     path = cache_dir(options) / f"{problem.id}-{what}-{key}.json"
     try:
-        data = json.loads(path.read_text())
+        text = path.read_text()
+        data = json.loads(text)
     except (OSError, ValueError):
         return None
     wanted = set(problem.test_names) if what == "reference" else {m.name for m in problem.mistakes}
     if isinstance(data, dict) and set(data) == wanted:
-        _memory[key] = data
-        return data
+        _memory[key] = text
+        return text
     return None
 
 
-def store(problem: Problem, options: Options, outputs: dict[str, Any], what: str = "reference") -> None:
-    """Keep the reference's (or the mistakes') encoded outputs (a read-only cache only costs time)."""
+def store(problem: Problem, options: Options, outputs: dict[str, Any], what: str = "reference") -> str:
+    """Keep the reference's (or the mistakes') encoded outputs; returns them as JSON text.
+
+    A read-only cache folder only costs time.
+    """
     key = cache_key(problem, options, what)
-    _memory[key] = outputs
+    text = json.dumps(outputs)
+    _memory[key] = text
     path = cache_dir(options) / f"{problem.id}-{what}-{key}.json"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(json.dumps(outputs))
+        tmp.write_text(text)
         os.replace(tmp, path)
     except OSError:
         pass
+    return text

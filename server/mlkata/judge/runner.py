@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,15 +69,43 @@ def limits_for(problem: Problem, options: Options, slack: float = 1.0) -> dict[s
 
 
 @attrs.frozen
-class RunResult:
-    """The raw outcome of one run."""
+class SourceOutputs:
+    """A trusted source's (the reference's, a declared mistake's) encoded output per test."""
 
-    events: dict[str, dict[str, Any]]
-    """The event of each test by name (status, and for an output: passed / message)."""
-    reference: dict[str, Any] | None
-    """The reference's encoded outputs when this run computed them (None when they were given)."""
-    mistakes: dict[str, Any] | None = None
-    """The declared mistakes' encoded outputs when this run computed them."""
+    outputs: dict[str, Any]
+    """Encoded output per test name; None where the source failed that test."""
+    failures: dict[str, str]
+    """Why, per failed test."""
+
+
+async def run_outputs(problem: Problem, sources: dict[str, str], options: Options) -> dict[str, SourceOutputs]:
+    """Run trusted sources (by name) through the hidden tests' drive parts; their encoded outputs.
+
+    They run in judged processes of their own, with more time than a user gets, in a run that
+    never sees user code.
+    """
+    limits = limits_for(problem, options, REFERENCE_SLACK)
+    job = _job(problem, options, limits) | {"mode": "outputs", "sources": sources}
+    total = _total_s(problem, options, REFERENCE_SLACK) * max(1, len(sources))
+    found: dict[str, SourceOutputs] = {}
+    async with _session(problem, options, job["scratch"]) as (reader, writer):
+        writer.write(json.dumps(job).encode() + b"\n")
+        await writer.drain()
+        writer.write_eof()
+        await _ready(problem, options, reader)
+        deadline = time.monotonic() + total
+        while True:
+            event = await _next_event(reader, deadline - time.monotonic())
+            if event is None or event.get("event") == "done":
+                break
+            if event.get("event") == "broken":
+                raise JudgeError(str(event.get("message")))
+            if event.get("event") == "outputs":
+                found[str(event["source"])] = SourceOutputs(dict(event["outputs"]), dict(event.get("failures") or {}))
+    missing = [name for name in sources if name not in found]
+    if missing:
+        raise JudgeError(f"the judge did not finish running {missing[0]} of {problem.id} in {total:.0f} s")
+    return found
 
 
 async def run_child(
@@ -85,45 +113,85 @@ async def run_child(
     source: str,
     filename: str,
     options: Options,
-    expected: dict[str, Any] | None = None,
-    mistakes: dict[str, Any] | None = None,
-) -> RunResult:
+    expected: str,
+    mistakes: str | None = None,
+    explain: dict[str, str] | None = None,
+) -> dict[str, dict[str, Any]]:
     """Run and check every hidden test on source, in a warm or a cold judged process.
 
-    ``expected`` are the reference's encoded outputs; without them the run computes them first
-    (in judged processes of their own) and returns them for caching.
+    ``expected`` (and ``mistakes``, with their ``explain``\ations) are encoded outputs as JSON
+    text; they are sent only once every judged process of the run has ended. Returns the event
+    of each test by name (status, and for an output: passed / message / explanation).
     """
+    job = _job(problem, options, limits_for(problem, options)) | {"source": source, "filename": filename}
+    total = _total_s(problem, options, 1.0)
+    events: dict[str, dict[str, Any]] = {}
+    async with _session(problem, options, job["scratch"]) as (reader, writer):
+        writer.write(json.dumps(job).encode() + b"\n")
+        await writer.drain()
+        await _ready(problem, options, reader)
+        deadline = time.monotonic() + total
+        outputs = await _next_event(reader, deadline - time.monotonic())
+        if outputs is not None and outputs.get("event") == "broken":
+            raise JudgeError(str(outputs.get("message")))
+        if outputs is not None and outputs.get("event") == "outputs":
+            secret = '{"expected": %s, "mistakes": %s, "explain": %s}\n' % (  # noqa: UP031 (pre-serialised parts)
+                expected,
+                mistakes or "null",
+                json.dumps(explain or {}),
+            )
+            writer.write(secret.encode())
+            await writer.drain()
+            writer.write_eof()
+            while True:
+                event = await _next_event(reader, deadline + 30 - time.monotonic())
+                if event is None or event.get("event") == "done":
+                    break
+                if event.get("event") == "test":
+                    events[str(event.get("name"))] = event
+    for name in problem.test_names:
+        if name not in events:
+            events[name] = {"status": "total_time_limit", "total_s": total}
+    return events
+
+
+def _job(problem: Problem, options: Options, limits: dict[str, Any]) -> dict[str, Any]:
     scratch = tempfile.mkdtemp(prefix="mlkata-run-")
     os.chmod(scratch, 0o700)
-    job: dict[str, Any] = {
+    return {
         "problem": problem.id,
         "tests_path": str(problem.tests_path),
-        "source": source,
-        "filename": filename,
         "entry": problem.entry_point,
         "kind": problem.kind,
         "tests_source": problem.tests_source,
         "tests": list(problem.test_names),
-        "limits": limits_for(problem, options),
+        "limits": limits,
         "forbidden": list(problem.forbidden),
         "scratch": scratch,
-        "reference_limits": limits_for(problem, options, REFERENCE_SLACK),
         "private": private_paths(problem, options),
-        "expected": expected,
     }
-    total = _total_s(problem, options, 1.0)
-    if options.explain_mistakes and problem.mistakes:
-        job["explain"] = {m.name: m.explanation for m in problem.mistakes}
-        job["mistake_outputs"] = mistakes
-        if mistakes is None:
-            job["mistake_sources"] = {m.name: m.source for m in problem.mistakes}
-            total += _total_s(problem, options, REFERENCE_SLACK) * len(problem.mistakes)
-    if expected is None:
-        job.update(
-            reference=problem.solution,
-            reference_name=f"<reference {problem.id}>",
-        )
-        total += _total_s(problem, options, REFERENCE_SLACK)
+
+
+async def _ready(problem: Problem, options: Options, reader: asyncio.StreamReader) -> None:
+    ready = await _next_event(reader, STARTUP_S)
+    if ready is None or ready.get("event") != "ready":
+        raise _StartupFailed
+    reader.mlkata_group = int(ready["pid"])  # type: ignore[attr-defined]  # its process group, killed on the way out
+
+
+class _StartupFailed(Exception):
+    pass
+
+
+@contextlib.asynccontextmanager
+async def _session(
+    problem: Problem, options: Options, scratch: str
+) -> AsyncIterator[tuple[asyncio.StreamReader, asyncio.StreamWriter]]:
+    """A run process (forked from a warm worker, else a cold interpreter): its event stream and input.
+
+    On leaving, a run that reported is left to reap its processes and exit on its own (and made
+    sure of in the background); one that did not is killed with its whole group at once.
+    """
     worker = options.worker
     if problem.kind == "python" and options.python_worker is not None and options.python_worker.serves("python"):
         worker = options.python_worker
@@ -133,8 +201,18 @@ async def run_child(
         except OSError:
             worker.restart()  # a dead worker is restarted; this run goes cold
         else:
-            return await _run_warm(problem, job, reader, writer, scratch, total)
-    env = _child_env()
+            finished = False
+            try:
+                yield reader, writer
+                finished = True
+            except _StartupFailed:
+                raise JudgeError(f"the warm worker could not start the run of {problem.id}") from None
+            finally:
+                if finished:
+                    _CLEANUPS.add(asyncio.ensure_future(_finish_run(reader, writer, scratch)))
+                else:
+                    _end_run(reader, writer, scratch)
+            return
     try:
         proc = await asyncio.create_subprocess_exec(
             options.python,
@@ -147,28 +225,25 @@ async def run_child(
             stderr=asyncio.subprocess.PIPE,
             start_new_session=True,
             cwd=scratch,
-            env=env,
+            env=_child_env(),
             limit=1 << 30,
         )
     except OSError as exc:
         shutil.rmtree(scratch, ignore_errors=True)
         raise JudgeError(f"cannot start the interpreter {options.python!r}: {exc}") from None
     stderr_task = asyncio.ensure_future(_read_capped(proc.stderr, 64 * 1024))
+    assert proc.stdin is not None and proc.stdout is not None
     try:
-        assert proc.stdin is not None and proc.stdout is not None
-        proc.stdin.write(json.dumps(job).encode())
-        with contextlib.suppress(ConnectionError):
-            await proc.stdin.drain()
-        proc.stdin.close()
-        ready = await _next_event(proc.stdout, STARTUP_S)
-        if ready is None or ready.get("event") != "ready":
+        try:
+            yield proc.stdout, proc.stdin
+        except _StartupFailed:
             await _kill(proc)
-            err = await stderr_task
-            raise JudgeError(_startup_failure(options.python, problem, err))
-        result = await _collect(problem, proc.stdout, time.monotonic() + total, total)
+            raise JudgeError(_startup_failure(options.python, problem, await stderr_task)) from None
+        except ConnectionError:
+            await _kill(proc)
+            raise JudgeError(_startup_failure(options.python, problem, await stderr_task)) from None
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(proc.wait(), 5)  # it reaps its processes, then exits
-        return result
     finally:
         await _kill(proc)
         if not stderr_task.done():
@@ -196,75 +271,27 @@ def _total_s(problem: Problem, options: Options, slack: float) -> float:
     return total + PER_TEST_SLACK_S * len(problem.test_names)
 
 
-async def _run_warm(
-    problem: Problem,
-    job: dict[str, Any],
-    reader: asyncio.StreamReader,
-    writer: asyncio.StreamWriter,
-    scratch: str,
-    total: float,
-) -> RunResult:
-    """The same run as a cold child's, in a process forked from the warm worker."""
-    group: int | None = None
-    try:
-        writer.write(json.dumps(job).encode())
-        await writer.drain()
-        writer.write_eof()
-        ready = await _next_event(reader, STARTUP_S)
-        if ready is None or ready.get("event") != "ready":
-            raise JudgeError(f"the warm worker could not start the run of {problem.id}")
-        group = int(ready["pid"])
-        result = await _collect(problem, reader, time.monotonic() + total, total)
-    except BaseException:
-        _end_run(group, writer, scratch)
-        raise
-    # The run reported: let it reap its processes and exit on its own, then make sure of it.
-    _CLEANUPS.add(asyncio.ensure_future(_finish_run(reader, group, writer, scratch)))
-    return result
-
-
 _CLEANUPS: set[asyncio.Future[None]] = set()
 
 
-async def _finish_run(reader: asyncio.StreamReader, group: int | None, writer: asyncio.StreamWriter, scratch: str) -> None:
+async def _finish_run(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, scratch: str) -> None:
     try:
         with contextlib.suppress(TimeoutError, OSError):
             await asyncio.wait_for(reader.read(), 5)  # end of stream: the run process exited
     finally:
-        _end_run(group, writer, scratch)
+        _end_run(reader, writer, scratch)
         task = asyncio.current_task()
         if task is not None:
             _CLEANUPS.discard(task)
 
 
-def _end_run(group: int | None, writer: asyncio.StreamWriter, scratch: str) -> None:
+def _end_run(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, scratch: str) -> None:
+    group = getattr(reader, "mlkata_group", None)
     if group is not None:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(group, signal.SIGKILL)
     writer.close()
     shutil.rmtree(scratch, ignore_errors=True)
-
-
-async def _collect(problem: Problem, stream: asyncio.StreamReader, deadline: float, total: float) -> RunResult:
-    events: dict[str, dict[str, Any]] = {}
-    reference = mistakes = None
-    while True:
-        event = await _next_event(stream, deadline - time.monotonic())
-        if event is None or event.get("event") in (None, "done"):
-            break
-        kind = event.get("event")
-        if kind == "test":
-            events[str(event.get("name"))] = event
-        elif kind == "reference":
-            reference = event.get("outputs")
-        elif kind == "mistakes":
-            mistakes = event.get("outputs")
-        elif kind == "broken":
-            raise JudgeError(str(event.get("message")))
-    for name in problem.test_names:
-        if name not in events:
-            events[name] = {"status": "total_time_limit", "total_s": total}
-    return RunResult(events, reference, mistakes)
 
 
 class WarmWorker:
