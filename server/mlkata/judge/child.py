@@ -867,6 +867,7 @@ def _run_job_in(job: dict[str, Any], channel: int, data: bytes, reader: LineRead
     gc.freeze()  # a judged process's collections never walk (and so never copy) the objects it inherits
     events = list(_run_tests(user, names, drives, api, wire, first))
     _emit(channel, {"event": "outputs"})
+    _reap_run()  # while the expected outputs are on their way
     secret = json.loads(reader.line() or b"{}")
     expected = secret.get("expected") or {}
     explain = secret.get("explain") or {}
