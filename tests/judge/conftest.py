@@ -117,8 +117,8 @@ def options(request: pytest.FixtureRequest, options: Options) -> Options:
     return attrs.evolve(options, worker=request.getfixturevalue("warm_worker"))
 
 
-def _children(pid: int) -> list[tuple[str, str]]:
-    """(name, state) of the live processes whose parent is pid."""
+def _children(pid: int, zombies: bool = False) -> list[tuple[str, str]]:
+    """(name, pid) of the live processes whose parent is pid (of its zombies, with zombies=True)."""
     out = []
     for status in glob.glob("/proc/[0-9]*/status"):
         try:
@@ -126,7 +126,7 @@ def _children(pid: int) -> list[tuple[str, str]]:
         except OSError:
             continue
         fields = dict(line.split(":\t", 1) for line in text.splitlines() if ":\t" in line)
-        if fields.get("PPid", "").strip() == str(pid) and not fields.get("State", "").startswith("Z"):
+        if fields.get("PPid", "").strip() == str(pid) and fields.get("State", "").startswith("Z") == zombies:
             out.append((fields.get("Name", "?").strip(), fields["Pid"].strip()))
     return out
 

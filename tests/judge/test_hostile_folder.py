@@ -21,6 +21,7 @@ from mlkata.binding import bind
 from mlkata.cli import format_report
 from mlkata.judge.engine import judge
 from mlkata.judge.runner import Options
+from tests.judge.conftest import _children
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "tests" / "hostile"
@@ -30,18 +31,6 @@ LEFT_BEHIND = "mlkata-hostile-was-here.txt"
 
 def hostile_files() -> list[Path]:
     return sorted(HOSTILE.glob("*.py"))
-
-
-def _zombies_of(pid: int) -> list[str]:
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
-        except OSError:
-            continue
-        if fields.get("PPid", "").strip() == str(pid) and fields.get("State", "").startswith("Z"):
-            found.append(fields["Pid"].strip())
-    return found
 
 
 @pytest.mark.slow
@@ -64,7 +53,7 @@ def test_hostile_solution(path: Path, options: Options, no_leftovers: None) -> N
         f"took {elapsed:.1f} s (the run's limit is {problem.limits.total_time_ms} ms): {shown}"
     )
     assert not (real_home / LEFT_BEHIND).exists(), "the run wrote into the real home folder"
-    assert not _zombies_of(os.getpid()), "zombie processes left behind"
+    assert not _children(os.getpid(), zombies=True), "zombie processes left behind"
 
 
 def test_every_hostile_case_of_the_reliability_table_is_present() -> None:

@@ -654,7 +654,7 @@ def _supervise(run: Run, names: list[str], start: int, pid: int, result_r: int, 
     except (ProcessLookupError, PermissionError):
         pass
     if index >= len(names):
-        _UNREAPED.append(pid)  # every result is in: reaped after the run has reported (see _run_job)
+        _UNREAPED.append(pid)  # every result is in: reaped later, by _reap_run
         return
     try:
         _, status = os.waitpid(pid, 0)

@@ -92,7 +92,7 @@ async def run_outputs(problem: Problem, sources: dict[str, str], options: Option
         writer.write(json.dumps(job).encode() + b"\n")
         await writer.drain()
         writer.write_eof()
-        await _ready(problem, options, reader)
+        await _ready(reader)
         deadline = time.monotonic() + total
         while True:
             event = await _next_event(reader, deadline - time.monotonic())
@@ -129,7 +129,7 @@ async def run_child(
     async with _session(problem, options, job["scratch"]) as (reader, writer):
         writer.write(json.dumps(job).encode() + b"\n")
         await writer.drain()
-        await _ready(problem, options, reader)
+        await _ready(reader)
         deadline = time.monotonic() + total
         outputs = await _next_event(reader, deadline - time.monotonic())
         if outputs is not None and outputs.get("event") == "broken":
@@ -172,7 +172,7 @@ def _job(problem: Problem, options: Options, limits: dict[str, Any]) -> dict[str
     }
 
 
-async def _ready(problem: Problem, options: Options, reader: asyncio.StreamReader) -> None:
+async def _ready(reader: asyncio.StreamReader) -> None:
     ready = await _next_event(reader, STARTUP_S)
     if ready is None or ready.get("event") != "ready":
         raise _StartupFailed

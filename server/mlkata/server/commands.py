@@ -346,13 +346,17 @@ def reset_problem(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
     ls.record("the restart of this problem", lambda: ls.store.record_start(p.id))
     text = path.read_text(encoding="utf-8")
     if ls.is_open(uri):
-        doc = ls.document(uri)
-        end = types.Position(line=len(doc.lines), character=0)
-        edit = types.WorkspaceEdit(
-            changes={uri: [types.TextEdit(range=types.Range(start=types.Position(line=0, character=0), end=end), new_text=text)]}
-        )
-        ls.workspace_apply_edit(types.ApplyWorkspaceEditParams(edit=edit, label="ML Kata: reset problem"))
+        _replace_text(ls, uri, text, "ML Kata: reset problem")
     return {"id": p.id, "path": str(path), "uri": uri, "backups": [str(b) for b in backups]}
+
+
+def _replace_text(ls: MlKataServer, uri: str, text: str, label: str) -> None:
+    """Ask the client to replace an open document's whole text (one undoable edit)."""
+    end = types.Position(line=len(ls.document(uri).lines), character=0)
+    edit = types.WorkspaceEdit(
+        changes={uri: [types.TextEdit(range=types.Range(start=types.Position(line=0, character=0), end=end), new_text=text)]}
+    )
+    ls.workspace_apply_edit(types.ApplyWorkspaceEditParams(edit=edit, label=label))
 
 
 @command("mlkata.listAttempts")
@@ -391,11 +395,7 @@ def restore_attempt(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
         raise JsonRpcInvalidParams(
             f"mlkata.restoreAttempt: the current text could not be kept ({exc}); nothing was changed"
         ) from None
-    end = types.Position(line=len(doc.lines), character=0)
-    edit = types.WorkspaceEdit(
-        changes={uri: [types.TextEdit(range=types.Range(start=types.Position(line=0, character=0), end=end), new_text=text)]}
-    )
-    ls.workspace_apply_edit(types.ApplyWorkspaceEditParams(edit=edit, label="ML Kata: restore attempt"))
+    _replace_text(ls, uri, text, "ML Kata: restore attempt")
     return {"id": p.id, "uri": uri, "restored": digest, "kept": kept}
 
 
