@@ -118,6 +118,7 @@ def format_report(report: Report, path: str) -> str:
         where = f"line {t.location.line}: " if t.location else ""
         detail = f"  {where}{t.message}" if t.message else ""
         lines.append(f"  {mark:<4}  {t.name:<{width}}  {t.verdict.value:<15} {t.duration_ms:7.1f} ms{detail}")
+        lines.extend(f"{'':>{width + 8}}| {line}" for line in t.details)
     lines.append(f"{report.passed}/{report.total} passed - verdict: {report.verdict.value}")
     return "\n".join(lines)
 

@@ -8,7 +8,7 @@ from mlkata.bank import Problem
 from mlkata.judge.runner import Options
 from mlkata.judge.verdict import Location, Verdict
 
-from .conftest import run
+from .conftest import make_problem, run
 
 pytestmark = pytest.mark.usefixtures("no_leftovers")
 
@@ -233,3 +233,28 @@ def test_an_exception_names_the_call_that_raised_it(add_problem: Problem, option
     assert t.verdict is Verdict.RUNTIME_ERROR
     assert t.message == "IndexError: list index out of range (in the call add(-5, 3))"
     assert t.location == Location(3, 16, 3, 21)
+
+
+def test_a_wrong_answer_carries_the_failing_case(add_problem: Problem, options: Options) -> None:
+    report = run(add_problem, "def add(a, b):\n    return a - b\n", options)
+    assert report.tests[0].details == ("call: add(1, 2)", "expected: 3", "got: -1")
+
+
+def test_the_inputs_a_test_built_are_shown_with_its_failure(tmp_path, options: Options) -> None:
+    tests = (
+        "from mlkata.judge.api import Rand, call, test\n\n\n"
+        "@test\n"
+        "def adds_seeded_numbers(add):\n"
+        "    a, b = Rand(1).py.randint(0, 9), 40\n"
+        "    words = ['x'] * 50\n"
+        "    for _item in range(2):\n"
+        "        pass\n"
+        "    return call(add, a, b)\n"
+    )
+    problem = make_problem(tmp_path, tests=tests)
+    t = run(problem, "def add(a, b):\n    return a * b\n", options).tests[0]
+    assert t.verdict is Verdict.WRONG_ANSWER
+    a = __import__("random").Random(1).randint(0, 9)
+    assert t.details[:3] == (f"input a: {a}", "input b: 40", "input words: a list of 50: " + repr(["x"] * 50)[:117] + "...")
+    assert t.details[3:] == (f"call: add({a}, 40)", f"expected: {a + 40}", f"got: {a * 40}")
+    assert run(problem, "def add(a, b):\n    return a + b\n", options).tests[0].details == ()

@@ -35,6 +35,13 @@ async def test_wrong_mha_is_reported_at_the_entry_point_and_a_fix_clears_it(serv
     class_line = line_of(wrong, "class MultiHeadAttention")
     assert {d.range.start.line for d in diags if d.code == "wrong_answer"} == {class_line}
     assert first.range.start.character == wrong.splitlines()[class_line].index("MultiHeadAttention")
+    # The failing case rides along as related information, at the diagnostic's own range.
+    related = first.related_information or []
+    lines = [r.message for r in related]
+    assert lines[0].startswith("input x: float32 (2, 4, 8), mean "), lines
+    assert any(line.startswith("out: first mismatch at (0, 0, 0): expected ") for line in lines), lines
+    assert any(line.startswith("out: max abs error ") and ", max rel error " in line for line in lines), lines
+    assert all(r.location.uri == uri and r.location.range == first.range for r in related)
 
     right = solution("multi-head-attention", "einsum_fused_softmax")
     count = len(server.publishes(uri))
@@ -170,3 +177,16 @@ async def test_a_mock_interview_never_names_mistakes(server: Client) -> None:
     assert diags and all(d.code == "wrong_answer" for d in diags)
     assert not any("1/sqrt(d_k)" in d.message for d in diags), [d.message for d in diags]
     await server.command("mlkata.abandonMock")
+
+
+async def test_a_wrong_python_answer_shows_the_call_expected_and_got(server: Client) -> None:
+    wrong = solution("longest-common-subsequence", "greedy_two_pointer")
+    uri = server.write("lcs_related.py", wrong)
+    server.open(uri, wrong)
+    diags = await server.diagnostics_after(uri, 0)
+    first = next(d for d in diags if d.message.startswith("greedy_matching_fails"))
+    assert [r.message for r in first.related_information or []] == [
+        "call: longest_common_subsequence('xaby', 'abyx')",
+        "expected: 3",
+        "got: 1",
+    ]

@@ -121,3 +121,52 @@ def test_wire_rejects_bad_tensor_data() -> None:
         wire.decode(bad)
     with pytest.raises(wire.WireError, match="unsupported dtype"):
         wire.decode({"$tensor": {"dtype": "object", "shape": [1], "data": ""}})
+
+
+def details(expected, got, **kw) -> list[str]:
+    with pytest.raises(Fail) as info:
+        same(expected, got, **kw)
+    return info.value.details
+
+
+def test_a_tensor_mismatch_details_the_first_mismatch_and_the_largest_errors() -> None:
+    e = torch.tensor([[1.0, 2.0, 4.0], [1.0, 1.0, 1.0]])
+    g = e.clone()
+    g[0, 1] = 2.5  # first in index order, abs 0.5, rel 0.25
+    g[1, 2] = 3.0  # largest: abs 2, rel 2
+    assert details({"out": e}, {"out": g}) == [
+        "out: first mismatch at (0, 1): expected 2, got 2.5",
+        "out: max abs error 2, max rel error 2",
+        "out expected: [[1, 2, 4], [1, 1, 1]]",
+        "out got: [[1, 2.5, 4], [1, 1, 3]]",
+    ]
+
+
+def test_a_large_tensor_is_not_shown_in_full() -> None:
+    e = torch.zeros(10, 10)
+    g = e.clone()
+    g[3, 4] = 1.0
+    lines = details({"out": e}, {"out": g})
+    assert lines[0] == "out: first mismatch at (3, 4): expected 0, got 1"
+    assert len(lines) == 2
+
+
+def test_a_wrong_call_details_the_call_expected_and_got() -> None:
+    expected = [{"call": "lcs('abcde', 'ace')", "returned": 3}]
+    got = [{"call": "lcs('abcde', 'ace')", "returned": 2}]
+    assert details(expected, got) == ["call: lcs('abcde', 'ace')", "expected: 3", "got: 2"]
+
+
+def test_a_wrong_float_details_abs_and_rel_error() -> None:
+    assert details(2.0, 2.5) == ["result: expected 2, got 2.5", "abs error 0.5, rel error 0.25"]
+
+
+def test_input_summaries_show_small_values_in_full_and_large_ones_by_statistics() -> None:
+    from mlkata.judge.compare import summary
+
+    assert summary(torch.tensor([[1.0, -0.5]])) == "float32 (1, 2) = [[1, -0.5]]"
+    big = torch.arange(100, dtype=torch.float32).reshape(4, 25)
+    assert summary(big).startswith("float32 (4, 25), mean 49.5, std 29.0115, min 0, max 99")
+    assert summary(torch.ones(5, 6, dtype=torch.bool)) == "bool (5, 6), 30 of 30 True"
+    assert summary("abc") == "'abc'"
+    assert summary(list(range(100))).startswith("a list of 100: [0, 1, 2")

@@ -473,7 +473,10 @@ def _one_test(run: Run, drive: Any, hits: list[str], api: Any, wire: Any, saved:
         entry = module.__dict__.get(job["entry"])
         if entry is None:
             raise api.WrongAnswer(f"your file defines no `{job['entry']}` (the entry point this problem calls)")
-        output = drive(entry)
+        if job.get("capture"):
+            output, inputs = _drive_capturing(drive, entry)
+        else:
+            output, inputs = drive(entry), None
     except BaseException as exc:
         elapsed = time.perf_counter() - start
         _restore(saved)
@@ -492,7 +495,10 @@ def _one_test(run: Run, drive: Any, hits: list[str], api: Any, wire: Any, saved:
             "duration_ms": elapsed * 1000,
         }
     try:
-        return {"status": "ok", "output": wire.encode(output), "duration_ms": elapsed * 1000}
+        status = {"status": "ok", "output": wire.encode(output), "duration_ms": elapsed * 1000}
+        if inputs is not None:
+            status["inputs"] = _summarise_inputs(inputs, output)
+        return status
     except BaseException as exc:
         return {
             "status": "error",
@@ -500,6 +506,62 @@ def _one_test(run: Run, drive: Any, hits: list[str], api: Any, wire: Any, saved:
             "error": {"type": type(exc).__name__, "module": "", "message": f"the output could not be read: {exc}", "frames": []},
             "duration_ms": elapsed * 1000,
         }
+
+
+def _drive_capturing(drive: Any, entry: Any) -> tuple[Any, dict[str, Any]]:
+    """Call a drive part and keep its local variables as they were when it returned.
+
+    Only for trusted sources (the reference): the locals are the test's inputs, shown with a
+    failing test so the user sees the case.
+    """
+    code = getattr(drive, "__code__", None)
+    seen: dict[str, Any] = {}
+
+    def profile(frame: Any, event: str, arg: Any) -> None:
+        if event == "return" and frame.f_code is code:
+            seen.update(frame.f_locals)
+
+    before = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        output = drive(entry)
+    finally:
+        sys.setprofile(before)
+    if code is not None and code.co_argcount:
+        seen.pop(code.co_varnames[0], None)  # the entry point itself
+    return output, seen
+
+
+def _summarise_inputs(found: dict[str, Any], output: Any) -> list[list[str]]:
+    """[name, summary] of the data among a drive part's locals that is not part of its output."""
+    from mlkata.judge import compare
+
+    returned: set[int] = set()
+    stack, depth = [output], 0
+    while stack and depth < 3:
+        returned.update(id(v) for v in stack)
+        nxt: list[Any] = []
+        for v in stack:
+            if isinstance(v, dict):
+                nxt.extend(v.values())
+            elif isinstance(v, (list, tuple)):
+                nxt.extend(v)
+        stack, depth = nxt, depth + 1
+    data = (bool, int, float, str, list, tuple, dict)
+    shown = []
+    for name, value in found.items():
+        if name.startswith("_") or id(value) in returned:
+            continue
+        returned.add(id(value))  # the same object under a second name (a loop variable) once
+        if not (compare.is_tensor(value) or isinstance(value, data)):
+            continue
+        try:
+            shown.append([name, compare.summary(value)])
+        except Exception:
+            continue
+        if len(shown) >= 12:
+            break
+    return shown
 
 
 class JudgedSpare:
@@ -871,11 +933,20 @@ def _run_job_in(job: dict[str, Any], channel: int, data: bytes, reader: LineRead
     secret = json.loads(reader.line() or b"{}")
     expected = secret.get("expected") or {}
     explain = secret.get("explain") or {}
-    mistakes = [(explain[m], outs) for m, outs in (secret.get("mistakes") or {}).items() if m in explain]
+    wrong: list[tuple[str, dict[str, Any], Any, Any]] = []
     for name, event in events:
         if event.get("status") == "ok":
-            candidates = [(e, outs.get(name)) for e, outs in mistakes if isinstance(outs, dict)]
-            _check(event, specs[name], expected.get(name), api, wire, candidates)
+            got = _check(event, specs[name], expected.get(name), api, wire)
+            if got is not _UNREAD and event.get("passed") is False:
+                wrong.append((name, event, specs[name], got))
+    if wrong and explain:
+        # Only now, and only for a wrong answer, the declared mistakes' outputs are asked for.
+        _emit(channel, {"event": "mistakes"})
+        known = json.loads(reader.line() or b"{}").get("mistakes") or {}
+        for name, event, spec, got in wrong:
+            candidates = [(explain[m], outs.get(name)) for m, outs in known.items() if m in explain and isinstance(outs, dict)]
+            _explain(event, spec, got, candidates, api, wire)
+    for name, event in events:
         event.update(event="test", name=name)
         _emit(channel, event)
 
@@ -896,21 +967,25 @@ def _outputs_of(
             "outputs": dict.fromkeys(names),
             "failures": dict.fromkeys(names, str(exc)),
         }
-    for test, event in _run_tests(Run(job, code, filename, job["limits"]), names, drives, api, wire):
+    run = Run(job | {"capture": source_name == "reference"}, code, filename, job["limits"])
+    inputs: dict[str, Any] = {}
+    for test, event in _run_tests(run, names, drives, api, wire):
+        inputs[test] = event.get("inputs") or []
         if event.get("status") == "ok":
             outputs[test] = event["output"]
         else:
             outputs[test] = None
             failures[test] = str((event.get("error") or {}).get("message") or event.get("status"))
-    return {"event": "outputs", "source": source_name, "outputs": outputs, "failures": failures}
+    return {"event": "outputs", "source": source_name, "outputs": outputs, "failures": failures, "inputs": inputs}
 
 
-def _check(
-    event: dict[str, Any], spec: Any, expected: Any, api: Any, wire: Any, mistakes: Iterable[tuple[str, Any]] = ()
-) -> None:
+_UNREAD = object()
+
+
+def _check(event: dict[str, Any], spec: Any, expected: Any, api: Any, wire: Any) -> Any:
     """Compare a test's output with the reference's; replaces the output by the outcome.
 
-    A wrong output equal to a declared mistake's output gets that mistake's explanation.
+    Returns the decoded output (``_UNREAD`` when it could not be read or compared).
     """
     raw = event.pop("output", None)
     try:
@@ -918,17 +993,21 @@ def _check(
         want = wire.decode(expected)
     except (wire.WireError, KeyError, TypeError, ValueError) as exc:
         event.update(passed=False, message=f"the output could not be read: {exc}")
-        return
+        return _UNREAD
     try:
         spec.run_check(want, got)
     except api.Fail as fail:
-        event.update(passed=False, message=fail.message)
+        event.update(passed=False, message=fail.message, details=[str(d) for d in getattr(fail, "details", [])][:12])
     except Exception as exc:
         event.update(passed=False, message=f"the output could not be compared: {type(exc).__name__}: {exc}")
-        return
+        return _UNREAD
     else:
         event.update(passed=True)
-        return
+    return got
+
+
+def _explain(event: dict[str, Any], spec: Any, got: Any, mistakes: Iterable[tuple[str, Any]], api: Any, wire: Any) -> None:
+    """A wrong output equal to a declared mistake's output gets that mistake's explanation."""
     for explanation, output in mistakes:
         if output is None:
             continue

@@ -19,11 +19,16 @@ RTOL = 1e-4
 
 
 class Fail(AssertionError):
-    """A check found a difference; the message is shown to the user as is."""
+    """A check found a difference; the message is shown to the user as is.
 
-    def __init__(self, message: str) -> None:
+    ``details`` are further lines about the failing case (expected and got at the first
+    mismatch, the largest errors), shown as the diagnostic's related information.
+    """
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.details = list(details or [])
 
 
 def _torch() -> Any:
@@ -105,13 +110,13 @@ def same(expected: Any, got: Any, what: str = "", atol: float = ATOL, rtol: floa
         return
     if isinstance(expected, bool) or expected is None or isinstance(expected, (str, Opaque)):
         if type(got) is not type(expected) or got != expected:
-            raise Fail(f"{label}: expected {short(expected)}, got {_got(got)}")
+            raise Fail(f"{label}: expected {short(expected)}, got {_got(got)}", _expected_got(label, expected, got))
         return
     if isinstance(expected, int):
         if isinstance(got, bool) or not isinstance(got, int):
-            raise Fail(f"{label}: expected the int {expected}, got {describe(got)}")
+            raise Fail(f"{label}: expected the int {expected}, got {describe(got)}", _expected_got(label, expected, got))
         if got != expected:
-            raise Fail(f"{label}: expected {expected}, got {got}")
+            raise Fail(f"{label}: expected {expected}, got {got}", _expected_got(label, expected, got))
         return
     if isinstance(expected, float):
         close(got, expected, label, atol=atol, rtol=rtol)
@@ -120,7 +125,7 @@ def same(expected: Any, got: Any, what: str = "", atol: float = ATOL, rtol: floa
         if not isinstance(got, (list, tuple)):
             raise Fail(f"{label}: expected a {type(expected).__name__} of {len(expected)}, got {describe(got)}")
         if len(got) != len(expected):
-            raise Fail(f"{label}: expected {len(expected)} items, got {len(got)}")
+            raise Fail(f"{label}: expected {len(expected)} items, got {len(got)}", _expected_got(label, expected, got))
         for i, (e, g) in enumerate(zip(expected, got, strict=True)):
             same(e, g, _join(what, i) if what else f"result[{i}]", atol, rtol)
         return
@@ -138,7 +143,7 @@ def same(expected: Any, got: Any, what: str = "", atol: float = ATOL, rtol: floa
         return
     if isinstance(expected, (set, frozenset)):
         if not isinstance(got, (set, frozenset)) or got != expected:
-            raise Fail(f"{label}: expected {short(expected)}, got {_got(got)}")
+            raise Fail(f"{label}: expected {short(expected)}, got {_got(got)}", _expected_got(label, expected, got))
         return
     raise Fail(f"{label}: cannot compare {describe(expected)}")
 
@@ -147,16 +152,28 @@ def _got(got: Any) -> str:
     return short(got) if isinstance(got, (str, int, float, type(None))) else describe(got)
 
 
+def _shown(value: Any) -> str:
+    if isinstance(value, (str, int, float, bool, type(None), list, tuple, dict, set, frozenset)):
+        return short(value, 200)
+    return describe(value)
+
+
+def _expected_got(label: str, expected: Any, got: Any) -> list[str]:
+    return [f"{label} expected: {_shown(expected)}", f"{label} got: {_shown(got)}"]
+
+
 def _same_call(expected: dict[str, Any], got: Any, atol: float, rtol: float) -> None:
     call = expected["call"]
     returned = got.get("returned") if isinstance(got, dict) else got
     try:
         same(expected["returned"], returned, "returned", atol, rtol)
     except Fail as fail:
+        details = [f"call: {call}", f"expected: {_shown(expected['returned'])}", f"got: {_shown(returned)}"]
+        details += [d for d in fail.details if not d.startswith(("returned expected:", "returned got:"))]
         detail = fail.message.removeprefix("returned: ")
         if detail.startswith("expected "):
-            raise Fail(f"{call}: {detail}") from None
-        raise Fail(f"{call} returned a wrong value: {fail.message}") from None
+            raise Fail(f"{call}: {detail}", details) from None
+        raise Fail(f"{call} returned a wrong value: {fail.message}", details) from None
 
 
 def close(got: Any, expected: Any, what: str, atol: float = ATOL, rtol: float = RTOL) -> None:
@@ -175,7 +192,14 @@ def close(got: Any, expected: Any, what: str, atol: float = ATOL, rtol: float = 
             return
     elif abs(got - expected) <= atol + rtol * abs(expected):
         return
-    raise Fail(f"{what}: expected {fmt_num(expected)}, got {fmt_num(got)} (atol={atol:g}, rtol={rtol:g})")
+    details = [f"{what}: expected {fmt_num(expected)}, got {fmt_num(got)}"]
+    if math.isfinite(got - expected):
+        details.append(f"abs error {fmt_num(abs(got - expected))}, rel error {_rel(abs(got - expected), abs(expected))}")
+    raise Fail(f"{what}: expected {fmt_num(expected)}, got {fmt_num(got)} (atol={atol:g}, rtol={rtol:g})", details)
+
+
+def _rel(err: float, scale: float) -> str:
+    return fmt_num(err / scale) if scale > 0 else "inf"
 
 
 def _close_tensor(got: Any, expected: Any, what: str, atol: float, rtol: float) -> None:
@@ -218,14 +242,69 @@ def _close_tensor(got: Any, expected: Any, what: str, atol: float, rtol: float) 
     idx = tuple(int(i) for i in torch.unravel_index(torch.tensor(flat), tuple(expected.shape))) if expected.dim() else ()
     e_val, g_val = e64[idx].item(), g64[idx].item()
     where = f" at {fmt_index(idx)}" if idx else ""
+    details = _tensor_details(what, expected, got, e64, g64, err, bad)
     if expected.dim() == 0:
-        raise Fail(f"{what}: expected {fmt_num(e_val)}, got {fmt_num(g_val)} (atol={atol:g}, rtol={rtol:g})")
+        raise Fail(f"{what}: expected {fmt_num(e_val)}, got {fmt_num(g_val)} (atol={atol:g}, rtol={rtol:g})", details)
     max_err = float(err.max())
     raise Fail(
         f"{what}: max abs error {fmt_num(max(max_err, abs(g_val - e_val)) if math.isfinite(g_val - e_val) else math.inf)}"
         f"{where}: expected {fmt_num(e_val)}, got {fmt_num(g_val)}; {count} of {expected.numel()} values "
-        f"outside atol={atol:g}, rtol={rtol:g}"
+        f"outside atol={atol:g}, rtol={rtol:g}",
+        details,
     )
+
+
+def _tensor_details(what: str, expected: Any, got: Any, e64: Any, g64: Any, err: Any, bad: Any) -> list[str]:
+    """First mismatch in index order, largest errors, and small tensors in full."""
+    torch = _torch()
+    first = tuple(int(i) for i in bad.nonzero()[0]) if expected.dim() else ()
+    at = f" at {fmt_index(first)}" if first else ""
+    details = [f"{what}: first mismatch{at}: expected {fmt_num(e64[first].item())}, got {fmt_num(g64[first].item())}"]
+    rel = err / e64.abs().clamp_min(1e-12)
+    rel = torch.where(torch.isfinite(rel), rel, torch.zeros_like(rel))
+    details.append(f"{what}: max abs error {fmt_num(float(err.max()))}, max rel error {fmt_num(float(rel.max()))}")
+    if expected.numel() <= SMALL:
+        details.append(f"{what} expected: {values(expected)}")
+        details.append(f"{what} got: {values(got)}")
+    return details
+
+
+SMALL = 24
+"""Tensors with at most this many values are shown in full."""
+
+
+def values(t: Any) -> str:
+    """A small tensor's values as nested lists, 4 significant digits."""
+
+    def fmt(x: Any) -> str:
+        return f"{x:.4g}" if isinstance(x, float) else str(x)
+
+    def walk(v: Any) -> str:
+        return "[" + ", ".join(walk(x) for x in v) + "]" if isinstance(v, list) else fmt(v)
+
+    return walk(t.detach().cpu().tolist())
+
+
+def summary(value: Any) -> str:
+    """A value as an input line: small values in full, large tensors by shape and statistics."""
+    if is_tensor(value):
+        dtype = str(value.dtype).replace("torch.", "")
+        shape = fmt_shape(value.shape)
+        if value.numel() <= SMALL:
+            return f"{dtype} {shape} = {values(value)}"
+        if value.dtype == _torch().bool:
+            return f"bool {shape}, {int(value.sum())} of {value.numel()} True"
+        if value.is_floating_point():
+            v = value.detach().double()
+            return (
+                f"{dtype} {shape}, mean {fmt_num(float(v.mean()))}, std {fmt_num(float(v.std()))}, "
+                f"min {fmt_num(float(v.min()))}, max {fmt_num(float(v.max()))}"
+            )
+        v = value.detach()
+        return f"{dtype} {shape}, min {int(v.min())}, max {int(v.max())}"
+    if isinstance(value, (list, tuple)) and len(repr(value)) > 120:
+        return f"a {type(value).__name__} of {len(value)}: {short(value, 120)}"
+    return short(value, 160)
 
 
 def sums_to_one(weights: Any, what: str = "weights", atol: float = 1e-5) -> None:

@@ -2,12 +2,15 @@
 
 1. compile (syntax errors never reach a process); 2. static scan for forbidden APIs;
 3. one run: the drive parts on the user's code in judged processes, each output checked against
-   the reference's (cached, or computed first by the same run) in the run's trusted process;
+   the reference's (cached, or computed first by a run of its own) in the run's trusted process;
+   a wrong output is compared with the declared mistakes' outputs (computed when first needed);
 4. turn each test's outcome into a verdict, a message and a location in the user's file.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -49,31 +52,23 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
         return all_tests(Verdict.FORBIDDEN_API, message, first.location)
 
     entry = locate.definition(source, problem.entry_point) or locate.whole_line(lines, 1)
+    expected, inputs = await _reference(problem, options)
     explain = options.explain_mistakes and bool(problem.mistakes)
-    expected = reference.cached(problem, options)
-    mistakes = reference.cached(problem, options, "mistakes") if explain else None
-    if expected is None or (explain and mistakes is None):
-        sources = {} if expected is not None else {"reference": problem.solution}
-        if explain and mistakes is None:
-            sources |= {f"mistake {m.name}": m.source for m in problem.mistakes}
-        produced = await run_outputs(problem, sources, options)
-        if expected is None:
-            ref = produced["reference"]
-            for name in names:
-                if name in ref.failures or ref.outputs.get(name) is None:
-                    detail = ref.failures.get(name, "no output")
-                    raise JudgeError(f"the reference solution of {problem.id} fails its test {name}: {detail}")
-            expected = reference.store(problem, options, ref.outputs)
-        if explain and mistakes is None:
-            outputs = {m.name: produced[f"mistake {m.name}"].outputs for m in problem.mistakes}
-            mistakes = reference.store(problem, options, outputs, "mistakes")
     explanations = {m.name: m.explanation for m in problem.mistakes} if explain else None
-    events = await run_child(problem, source, filename, options, expected, mistakes, explanations)
+
+    async def mistakes() -> str:
+        return await _mistakes(problem, options)
+
+    events = await run_child(problem, source, filename, options, expected, mistakes if explain else None, explanations)
+    shown_inputs = json.loads(inputs)
     results = []
     looping: Location | None = None
     for name in names:
         event = events[name]
         result = _result(name, event, problem, source, filename, lines, entry)
+        if not result.passed and result.verdict is not Verdict.NOT_IMPLEMENTED:
+            given = [f"input {n}: {text}" for n, text in shown_inputs.get(name) or []]
+            result = attrs.evolve(result, details=tuple(given) + tuple(str(d) for d in event.get("details") or ()))
         if event.get("status") == "time_limit" and result.location is not None:
             looping = result.location
         elif event.get("status") == "total_time_limit" and looping is not None and not event.get("fault"):
@@ -81,6 +76,37 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
             result = attrs.evolve(result, location=looping)
         results.append(result)
     return Report(problem.id, tuple(results))
+
+
+_computing: dict[tuple[str, str], asyncio.Lock] = {}
+
+
+async def _reference(problem: Problem, options: Options) -> tuple[str, str]:
+    """The reference's encoded outputs and its inputs' summaries (JSON texts), computed once."""
+    async with _computing.setdefault((problem.id, "reference"), asyncio.Lock()):
+        expected = reference.cached(problem, options)
+        inputs = reference.cached(problem, options, "inputs")
+        if expected is not None and inputs is not None:
+            return expected, inputs
+        ref = (await run_outputs(problem, {"reference": problem.solution}, options))["reference"]
+        for name in problem.test_names:
+            if name in ref.failures or ref.outputs.get(name) is None:
+                detail = ref.failures.get(name, "no output")
+                raise JudgeError(f"the reference solution of {problem.id} fails its test {name}: {detail}")
+        inputs = reference.store(problem, options, {n: ref.inputs.get(n) or [] for n in problem.test_names}, "inputs")
+        return reference.store(problem, options, ref.outputs), inputs
+
+
+async def _mistakes(problem: Problem, options: Options) -> str:
+    """The declared mistakes' encoded outputs (JSON text), computed the first time a run needs them."""
+    async with _computing.setdefault((problem.id, "mistakes"), asyncio.Lock()):
+        known = reference.cached(problem, options, "mistakes")
+        if known is not None:
+            return known
+        sources = {f"mistake {m.name}": m.source for m in problem.mistakes}
+        produced = await run_outputs(problem, sources, options)
+        outputs = {m.name: produced[f"mistake {m.name}"].outputs for m in problem.mistakes}
+        return reference.store(problem, options, outputs, "mistakes")
 
 
 def _syntax_message(exc: SyntaxError) -> str:

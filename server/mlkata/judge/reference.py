@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from mlkata.bank import Problem
 
 _JUDGE_FILES = ("child.py", "api.py", "compare.py", "wire.py")
-_memory: dict[str, str] = {}
+_memory: dict[tuple[str, str], str] = {}
 
 
 def cache_dir(options: Options) -> Path:
@@ -66,19 +66,22 @@ def cache_key(problem: Problem, options: Options, what: str = "reference") -> st
 
 
 def cached(problem: Problem, options: Options, what: str = "reference") -> str | None:
-    """The reference's (or the mistakes') encoded outputs as JSON text, if known (memory, then disk)."""
+    """The reference's (or the mistakes') encoded outputs as JSON text, if known (memory, then disk).
+
+    ``what="inputs"``: per test, the summaries of the inputs the reference run saw.
+    """
     key = cache_key(problem, options, what)
-    if key in _memory:
-        return _memory[key]
+    if (key, what) in _memory:
+        return _memory[key, what]
     path = cache_dir(options) / f"{problem.id}-{what}-{key}.json"
     try:
         text = path.read_text()
         data = json.loads(text)
     except (OSError, ValueError):
         return None
-    wanted = set(problem.test_names) if what == "reference" else {m.name for m in problem.mistakes}
+    wanted = {m.name for m in problem.mistakes} if what == "mistakes" else set(problem.test_names)
     if isinstance(data, dict) and set(data) == wanted:
-        _memory[key] = text
+        _memory[key, what] = text
         return text
     return None
 
@@ -90,7 +93,7 @@ def store(problem: Problem, options: Options, outputs: dict[str, Any], what: str
     """
     key = cache_key(problem, options, what)
     text = json.dumps(outputs)
-    _memory[key] = text
+    _memory[key, what] = text
     path = cache_dir(options) / f"{problem.id}-{what}-{key}.json"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

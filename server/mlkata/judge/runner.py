@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +76,8 @@ class SourceOutputs:
     """Encoded output per test name; None where the source failed that test."""
     failures: dict[str, str]
     """Why, per failed test."""
+    inputs: dict[str, list[list[str]]] = attrs.field(factory=dict)
+    """The reference's only: per test, [name, summary] of the inputs its drive part built."""
 
 
 async def run_outputs(problem: Problem, sources: dict[str, str], options: Options) -> dict[str, SourceOutputs]:
@@ -101,7 +103,9 @@ async def run_outputs(problem: Problem, sources: dict[str, str], options: Option
             if event.get("event") == "broken":
                 raise JudgeError(str(event.get("message")))
             if event.get("event") == "outputs":
-                found[str(event["source"])] = SourceOutputs(dict(event["outputs"]), dict(event.get("failures") or {}))
+                found[str(event["source"])] = SourceOutputs(
+                    dict(event["outputs"]), dict(event.get("failures") or {}), dict(event.get("inputs") or {})
+                )
     missing = [name for name in sources if name not in found]
     if missing:
         raise JudgeError(f"the judge did not finish running {missing[0]} of {problem.id} in {total:.0f} s")
@@ -114,14 +118,16 @@ async def run_child(
     filename: str,
     options: Options,
     expected: str,
-    mistakes: str | None = None,
+    mistakes: Callable[[], Awaitable[str]] | None = None,
     explain: dict[str, str] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Run and check every hidden test on source, in a warm or a cold judged process.
 
-    ``expected`` (and ``mistakes``, with their ``explain``\ations) are encoded outputs as JSON
-    text; they are sent only once every judged process of the run has ended. Returns the event
-    of each test by name (status, and for an output: passed / message / explanation).
+    ``expected`` is the reference's encoded outputs as JSON text, sent only once every judged
+    process of the run has ended. When a test's output is wrong and ``explain`` names declared
+    mistakes, the run asks for their outputs: ``mistakes()`` gives them (JSON text; computing
+    them the first time), so a run that fails nothing never waits for them. Returns the event of
+    each test by name (status, and for an output: passed / message / details / explanation).
     """
     job = _job(problem, options, limits_for(problem, options)) | {"source": source, "filename": filename}
     total = _total_s(problem, options, 1.0)
@@ -135,18 +141,23 @@ async def run_child(
         if outputs is not None and outputs.get("event") == "broken":
             raise JudgeError(str(outputs.get("message")))
         if outputs is not None and outputs.get("event") == "outputs":
-            secret = '{"expected": %s, "mistakes": %s, "explain": %s}\n' % (  # noqa: UP031 (pre-serialised parts)
-                expected,
-                mistakes or "null",
-                json.dumps(explain or {}),
-            )
+            explained = explain if mistakes is not None else None
+            secret = '{"expected": %s, "explain": %s}\n' % (expected, json.dumps(explained or {}))  # noqa: UP031
             writer.write(secret.encode())
             await writer.drain()
-            writer.write_eof()
             while True:
                 event = await _next_event(reader, deadline + 30 - time.monotonic())
                 if event is None or event.get("event") == "done":
                     break
+                if event.get("event") == "mistakes" and mistakes is not None:
+                    started = time.monotonic()
+                    try:
+                        known = await mistakes()
+                    except JudgeError:
+                        known = "null"  # a broken declared mistake costs its explanation, not the run
+                    writer.write(b'{"mistakes": %s}\n' % known.encode())
+                    await writer.drain()
+                    deadline += time.monotonic() - started  # the time spent computing them is not the run's
                 if event.get("event") == "test":
                     events[str(event.get("name"))] = event
     for name in problem.test_names:

@@ -52,6 +52,8 @@ class TestResult:
     """Time spent in the test's drive part."""
     stdout: str = ""
     """The start of what the solution printed during this test."""
+    details: tuple[str, ...] = ()
+    """Lines about the failing case: its inputs, expected and got at the first mismatch, errors."""
 
     @property
     def passed(self) -> bool:
@@ -70,6 +72,7 @@ class TestResult:
             "end_line": loc.end_line if loc else None,
             "end_column": loc.end_column if loc else None,
             "duration_ms": round(self.duration_ms, 3),
+            "details": list(self.details),
         }
 
 

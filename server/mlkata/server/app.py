@@ -373,7 +373,7 @@ class RunScheduler:
         if self.generation.get(uri) != gen:
             return None
         self._record(uri, problem, report, text)  # committed before it is shown: a shown run is never lost
-        server.publish(uri, report_diagnostics(report, text.splitlines(), doc), version)
+        server.publish(uri, report_diagnostics(report, text.splitlines(), doc, uri), version)
         server.reports[uri] = report
         server.protocol.notify(RUN_EVENT, {"uri": uri, "title": problem.title, "report": report.to_json()})
         server.refresh_lenses()
@@ -445,30 +445,49 @@ def lsp_range(location: Location, lines: list[str], doc: TextDocument | None) ->
     return types.Range(start=start, end=end)
 
 
-def report_diagnostics(report: Report, lines: list[str], doc: TextDocument | None) -> list[types.Diagnostic]:
-    """One Error diagnostic per failing test; tests failing identically share one diagnostic."""
+RELATED_SHOWN = 24
+"""At most this many lines of related information (the failing case) per diagnostic."""
+
+
+def report_diagnostics(report: Report, lines: list[str], doc: TextDocument | None, uri: str = "") -> list[types.Diagnostic]:
+    """One Error diagnostic per failing test; tests failing identically share one diagnostic.
+
+    The failing case (inputs, expected and got at the first mismatch, largest errors) is the
+    diagnostic's related information, one entry per line, each at the diagnostic's own range.
+    """
     groups: dict[tuple[Any, ...], list[str]] = {}
+    details: dict[str, tuple[str, ...]] = {}
     for t in report.tests:
         if t.passed:
             continue
         groups.setdefault((t.verdict, t.message, t.location), []).append(t.name)
+        details[t.name] = t.details
     out = []
     for (verdict, message, location), names in groups.items():
+        loc = location or locate.whole_line(lines, 1)
+        rng = lsp_range(loc, lines, doc)
+        related = [
+            types.DiagnosticRelatedInformation(
+                location=types.Location(uri=uri, range=rng), message=f"{name}: {line}" if len(names) > 1 else line
+            )
+            for name in names
+            for line in details[name]
+        ][:RELATED_SHOWN]
         if len(names) == report.total and len(names) > 1:
             who = f"all {len(names)} hidden tests"
         elif len(names) > 1:
             who = ", ".join(names)
         else:
             who = names[0]
-        loc = location or locate.whole_line(lines, 1)
         out.append(
             types.Diagnostic(
-                range=lsp_range(loc, lines, doc),
+                range=rng,
                 message=f"{who}: {message}" if message else f"{who}: {verdict.value}",
                 severity=types.DiagnosticSeverity.Error,
                 source=SOURCE,
                 code=verdict.value,
                 data={"problem": report.problem, "tests": names, "verdict": verdict.value},
+                related_information=related or None,
             )
         )
     return out
