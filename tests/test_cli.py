@@ -115,3 +115,24 @@ def test_readme_catalogue_is_generated_from_the_bank(bank: Bank) -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     expected = catalogue(bank.problems.values())
     assert splice(readme, expected) == readme, "README catalogue is stale: run `python -m mlkata.bank.catalogue --write`"
+
+
+def test_repro_writes_a_script_that_reruns_one_test_without_the_reference(extra: Path, tmp_path: Path) -> None:
+    wrong = tmp_path / "add.py"
+    wrong.write_text("def add(a, b):\n    return a - b\n")
+    done = mlkata("--problems", str(extra), "repro", "add-two", str(wrong), "adds_negative_numbers")
+    assert done.returncode == 0, done.stderr
+    script = tmp_path / ".mlkata" / "repro_adds_negative_numbers.py"
+    assert done.stdout.startswith(f"wrote {script}")
+    text = script.read_text()
+    assert "return a + b" not in text  # the reference's code
+    assert "def adds_negative_numbers(add):" in text and "def adds_small_numbers" not in text
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1
+    assert "FAIL adds_negative_numbers: add(-5, 3): expected -2, got -8" in run.stdout
+
+    refused = mlkata("--problems", str(extra), "repro", "add-two", str(wrong), "adds_negative_numbers", "-o", str(wrong))
+    assert refused.returncode == 2 and "over the solution itself" in refused.stderr
+    assert wrong.read_text() == "def add(a, b):\n    return a - b\n"
+    unknown = mlkata("--problems", str(extra), "repro", "add-two", str(wrong), "adds_negative")
+    assert unknown.returncode == 2 and "did you mean 'adds_negative_numbers'?" in unknown.stderr

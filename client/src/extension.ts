@@ -1,4 +1,5 @@
 // ML Kata in VS Code: starts the language server and renders what it returns.
+import * as path from "path";
 import * as vscode from "vscode";
 import {
   CloseAction,
@@ -195,7 +196,43 @@ export class MlKata {
       case "mlkata.submitRound":
         await this.mock.onEvent(result);
         break;
+      case "mlkata.debugCase":
+        await this.debugCase(result);
+        break;
     }
+  }
+
+  /** Run a "debug this case" script: under the Python debugger when it is installed, else in a terminal. */
+  async debugCase(r: { path: string; python: string; uri: string; test: string }): Promise<void> {
+    // The script runs the file on disk: save the editor's text first.
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === r.uri);
+    if (doc?.isDirty) await doc.save();
+    const script = vscode.Uri.file(r.path);
+    await vscode.window.showTextDocument(script, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    const debugType = vscode.extensions.getExtension("ms-python.debugpy")
+      ? "debugpy"
+      : vscode.extensions.getExtension("ms-python.python")
+        ? "python"
+        : undefined;
+    const cwd = path.dirname(r.path);
+    if (debugType) {
+      const started = await vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(script), {
+        type: debugType,
+        request: "launch",
+        name: `ML Kata: ${r.test}`,
+        program: r.path,
+        python: r.python,
+        cwd,
+        console: "integratedTerminal",
+        justMyCode: true,
+      });
+      if (started) return;
+      this.log.warn(`the Python debugger did not start for ${r.path}: running it in a terminal`);
+    }
+    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const terminal = vscode.window.createTerminal({ name: `ML Kata: ${r.test}`, cwd });
+    terminal.show();
+    terminal.sendText(`${quote(r.python)} ${quote(r.path)}`);
   }
 
   /** The problem id bound to the active editor (its first-line marker), if any. */

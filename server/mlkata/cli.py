@@ -1,4 +1,4 @@
-"""Command-line interface: ``mlkata list | show | new | check | validate``."""
+"""Command-line interface: ``mlkata list | show | new | check | repro | validate``."""
 
 from __future__ import annotations
 
@@ -143,6 +143,29 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.passed == report.total else 1
 
 
+def cmd_repro(args: argparse.Namespace) -> int:
+    """Write a script that reruns one hidden test on a solution file (to debug it)."""
+    from mlkata.judge.engine import write_repro
+    from mlkata.judge.repro import ReproError
+    from mlkata.judge.runner import JudgeError
+
+    p = _problem(args)
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"mlkata: {path} is not a file", file=sys.stderr)
+        return 2
+    try:
+        out = asyncio.run(write_repro(p, args.test, path, _options(args), Path(args.output) if args.output else None))
+    except (ReproError, JudgeError) as exc:
+        print(f"mlkata: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"mlkata: cannot write the script: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {out}: run it (or debug it) with: {args.python or sys.executable} {out}")
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check the whole bank: loads, references pass, starters fail."""
     from mlkata.bank.validate import validate_bank
@@ -193,6 +216,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="run the language server over stdio (for editors)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("repro", help="write a script that reruns one hidden test on your file, to debug it")
+    p.add_argument("id")
+    p.add_argument("file")
+    p.add_argument("test", help="the hidden test's name (as mlkata check prints it)")
+    p.add_argument("-o", "--output", help="where to write the script (default: .mlkata/repro_<test>.py beside the file)")
+    p.add_argument("--python", help="interpreter to show in the run command, and that computes the expected output")
+    p.add_argument("--time-multiplier", type=float, default=1.0, help="scale every time limit")
+    p.set_defaults(func=cmd_repro)
 
     for name, func, help_text in (
         ("check", cmd_check, "judge a solution file against the hidden tests"),

@@ -12,11 +12,12 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mlkata.judge import forbidden, locate, reference
+from mlkata.judge import forbidden, locate, reference, repro
 from mlkata.judge.runner import OUTPUT_BYTES, JudgeError, Options, run_child, run_outputs
 from mlkata.judge.verdict import Location, Report, TestResult, Verdict
 
@@ -79,6 +80,29 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
 
 
 _computing: dict[tuple[str, str], asyncio.Lock] = {}
+
+
+def repro_path(solution: Path, test: str) -> Path:
+    """Where the debug script of a test is written: ``.mlkata/repro_<test>.py`` beside the solution."""
+    return solution.parent / ".mlkata" / f"repro_{test}.py"
+
+
+async def write_repro(problem: Problem, test: str, solution: Path, options: Options, out: Path | None = None) -> Path:
+    """Write the script that reruns hidden test ``test`` on the file ``solution``; returns its path.
+
+    It holds the reference's output for that test as data, never the reference's code.
+    """
+    repro.check_test(problem, test)
+    expected, _ = await _reference(problem, options)
+    text = repro.script(problem, test, solution.resolve(), json.loads(expected)[test])
+    target = out or repro_path(solution, test)
+    if target.resolve() == solution.resolve():
+        raise repro.ReproError(f"refusing to write the debug script over the solution itself ({solution})")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
+    return target
 
 
 async def _reference(problem: Problem, options: Options) -> tuple[str, str]:

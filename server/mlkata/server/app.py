@@ -578,6 +578,13 @@ def build_server() -> MlKataServer:
     def code_lens(ls: MlKataServer, params: types.CodeLensParams) -> list[types.CodeLens]:
         return commands.code_lenses(ls, params.text_document.uri)
 
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def code_action(ls: MlKataServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return commands.code_actions(ls, params.text_document.uri, params.context.diagnostics)
+
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: MlKataServer, params: types.HoverParams) -> types.Hover | None:
         return commands.hover(ls, params.text_document.uri, params.position)

@@ -399,6 +399,55 @@ def restore_attempt(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
     return {"id": p.id, "uri": uri, "restored": digest, "kept": kept}
 
 
+@command("mlkata.debugCase")
+async def debug_case(ls: MlKataServer, params: dict[str, Any]) -> dict[str, Any]:
+    """Write the script that reruns one hidden test on the file (``uri``, ``test``); returns its path.
+
+    The client then runs it under the Python debugger, or in a terminal.
+    """
+    from mlkata.judge.engine import write_repro
+    from mlkata.judge.repro import ReproError
+    from mlkata.judge.runner import JudgeError
+
+    uri = _uri(params, "mlkata.debugCase")
+    p = _problem(ls, {"uri": uri}, "mlkata.debugCase")
+    test = _str(params, "test", "mlkata.debugCase") or ""
+    path = to_fs_path(uri)
+    if path is None or not Path(path).is_file():
+        raise JsonRpcInvalidParams(f"mlkata.debugCase: {uri} is not a file on disk (save it first)")
+    try:
+        script = await write_repro(p, test, Path(path), ls.options)
+    except (ReproError, JudgeError) as exc:
+        raise JsonRpcInvalidParams(f"mlkata.debugCase: {exc}") from None
+    except OSError as exc:
+        raise JsonRpcInvalidParams(f"mlkata.debugCase: cannot write the script: {exc}") from None
+    return {"id": p.id, "uri": uri, "test": test, "path": str(script), "python": ls.options.python}
+
+
+DEBUG_ACTIONS = 5
+"""At most this many "Debug <test>" actions per diagnostic."""
+
+
+def code_actions(ls: MlKataServer, uri: str, diagnostics: list[types.Diagnostic]) -> list[types.CodeAction]:
+    """A "Debug <test>" action for each failing test named by one of our diagnostics."""
+    actions = []
+    for diag in diagnostics:
+        data = diag.data if isinstance(diag.data, dict) else {}
+        if diag.source != "mlkata" or data.get("verdict") in (None, "syntax_error", "forbidden_api"):
+            continue
+        for test in list(data.get("tests") or [])[:DEBUG_ACTIONS]:
+            title = f"Debug {test} (ML Kata: rerun this case in a script)"
+            actions.append(
+                types.CodeAction(
+                    title=title,
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diag],
+                    command=types.Command(title=title, command="mlkata.debugCase", arguments=[{"uri": uri, "test": test}]),
+                )
+            )
+    return actions
+
+
 def backup_path(path: Path) -> Path:
     """A new, unused backup name for path in ``.mlkata-backups`` beside it."""
     folder = path.parent / ".mlkata-backups"
