@@ -11,7 +11,7 @@ import datetime
 import math
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -428,7 +428,7 @@ DEBUG_ACTIONS = 5
 """At most this many "Debug <test>" actions per diagnostic."""
 
 
-def code_actions(ls: MlKataServer, uri: str, diagnostics: list[types.Diagnostic]) -> list[types.CodeAction]:
+def code_actions(ls: MlKataServer, uri: str, diagnostics: Sequence[types.Diagnostic]) -> list[types.CodeAction]:
     """A "Debug <test>" action for each failing test named by one of our diagnostics."""
     actions = []
     for diag in diagnostics:
