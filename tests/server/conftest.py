@@ -31,6 +31,7 @@ class Client:
         self.events: list[dict[str, Any]] = []
         self.versions: dict[str, int] = {}
         self.lens_refreshes = 0
+        self.hint_refreshes = 0
         self.runs: list[dict[str, Any]] = []
         self.edits: list[types.ApplyWorkspaceEditParams] = []
         self._changed = asyncio.Event()
@@ -51,6 +52,10 @@ class Client:
 
     def on_lens_refresh(self) -> None:
         self.lens_refreshes += 1
+
+    def on_hint_refresh(self) -> None:
+        self.hint_refreshes += 1
+        self._changed.set()
 
     def on_event(self, params: Any) -> None:
         self.events.append(_plain(params))
@@ -145,6 +150,16 @@ def server_env(home: Path, cache: Path) -> dict[str, str]:
     return env
 
 
+def _vscode_capabilities() -> types.ClientCapabilities:
+    """VS Code's capabilities as pytest-lsp recorded them, plus inlay hints (VS Code has them since 1.67)."""
+    caps = client_capabilities("visual-studio-code")
+    if caps.workspace is not None:
+        caps.workspace.inlay_hint = types.InlayHintWorkspaceClientCapabilities(refresh_support=True)
+    if caps.text_document is not None:
+        caps.text_document.inlay_hint = types.InlayHintClientCapabilities()
+    return caps
+
+
 @contextlib.asynccontextmanager
 async def start_server(home: Path, cache: Path, **settings: Any) -> AsyncIterator[Client]:
     """Start ``python -m mlkata.server``, initialise it with settings, and shut it down after."""
@@ -155,12 +170,13 @@ async def start_server(home: Path, cache: Path, **settings: Any) -> AsyncIterato
     lsp.feature("mlkata/mockEvent")(lambda params: client.on_event(params))
     lsp.feature("mlkata/runFinished")(lambda params: client.on_run(params))
     lsp.feature(types.WORKSPACE_CODE_LENS_REFRESH)(lambda params: client.on_lens_refresh())
+    lsp.feature(types.WORKSPACE_INLAY_HINT_REFRESH)(lambda params: client.on_hint_refresh())
     lsp.protocol.fm.features[types.WORKSPACE_APPLY_EDIT] = lambda params: client.on_apply_edit(params)
     await lsp.start_io(sys.executable, "-m", "mlkata.server", env=server_env(home, cache))
     options = {"databasePath": str(home / "progress.sqlite3"), "solutionsFolder": str(home / "work"), **settings}
     await lsp.initialize_session(
         types.InitializeParams(
-            capabilities=client_capabilities("visual-studio-code"),
+            capabilities=_vscode_capabilities(),
             root_uri=(home / "work").as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=(home / "work").as_uri(), name="work")],
             initialization_options=options,

@@ -626,9 +626,9 @@ def _await_job(job_r: int, result_w: int, parent: int) -> None:
         job["_runner_pid"] = parent
         from mlkata.judge import api, wire
 
-        drives, _ = _hidden_tests(job["tests_source"], api)
+        names, drives = _with_examples(job, list(job["tests"]), _hidden_tests(job["tests_source"], api)[0])
         run = Run(job, compile(job["source"], job["filename"], "exec", dont_inherit=True), job["filename"], job["limits"])
-        _judged_process(run, list(job["tests"]), 0, drives, api, wire, result_w)
+        _judged_process(run, names, 0, drives, api, wire, result_w)
     except BaseException:
         os._exit(71)
 
@@ -926,6 +926,7 @@ def _run_job_in(job: dict[str, Any], channel: int, data: bytes, reader: LineRead
         first = judged.start(data)
         judged.job_w = -1
     user = Run(job, compile(job["source"], job["filename"], "exec", dont_inherit=True), job["filename"], job["limits"])
+    names, drives = _with_examples(job, names, drives)
     gc.freeze()  # a judged process's collections never walk (and so never copy) the objects it inherits
     events = list(_run_tests(user, names, drives, api, wire, first))
     _emit(channel, {"event": "outputs"})
@@ -935,7 +936,9 @@ def _run_job_in(job: dict[str, Any], channel: int, data: bytes, reader: LineRead
     explain = secret.get("explain") or {}
     wrong: list[tuple[str, dict[str, Any], Any, Any]] = []
     for name, event in events:
-        if event.get("status") == "ok":
+        if name == EXAMPLES:
+            _examples_event(event, wire)
+        elif event.get("status") == "ok":
             got = _check(event, specs[name], expected.get(name), api, wire)
             if got is not _UNREAD and event.get("passed") is False:
                 wrong.append((name, event, specs[name], got))
@@ -949,6 +952,63 @@ def _run_job_in(job: dict[str, Any], channel: int, data: bytes, reader: LineRead
     for name, event in events:
         event.update(event="test", name=name)
         _emit(channel, event)
+
+
+EXAMPLES = "__examples__"
+"""Name of the pseudo-test that runs the user's own examples."""
+
+
+def _with_examples(job: dict[str, Any], names: list[str], drives: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    """The user's own examples run last, in the same judged processes, as one more "test"."""
+    if not job.get("examples"):
+        return names, drives
+    sources = list(job["examples"])
+    return [*names, EXAMPLES], drives | {EXAMPLES: lambda entry: _run_examples(sys.modules["solution"].__dict__, sources)}
+
+
+def _run_examples(namespace: dict[str, Any], sources: list[str]) -> list[dict[str, str]]:
+    """Run each example in the solution module's namespace (in the judged process), as at the prompt.
+
+    An expression shows its value's repr (unless None) after what it printed; statements show
+    what they printed; an exception is kept as ``Type: message``.
+    """
+    import contextlib
+    import io
+
+    done = []
+    for index, source in enumerate(sources):
+        buffer = io.StringIO()
+        error = ""
+        name = f"<example {index + 1}>"
+        try:
+            with contextlib.redirect_stdout(buffer):
+                try:
+                    code = compile(source, name, "eval")
+                except SyntaxError:
+                    try:
+                        statements = compile(source, name, "single")  # shows expression statements' values
+                    except SyntaxError:
+                        statements = compile(source, name, "exec")
+                    exec(statements, namespace)
+                else:
+                    value = eval(code, namespace)
+                    if value is not None:
+                        print(repr(value))
+        except Exception as exc:
+            error = f"{type(exc).__name__}: {exc}"
+        done.append({"output": buffer.getvalue()[:4000].rstrip("\n"), "error": error[:4000]})
+    return done
+
+
+def _examples_event(event: dict[str, Any], wire: Any) -> None:
+    """The examples pseudo-test's event: its decoded results, or why they did not run."""
+    raw = event.pop("output", None)
+    if event.get("status") == "ok":
+        try:
+            event["examples"] = wire.decode(raw)
+        except Exception as exc:
+            event["examples"] = []
+            event["message"] = f"the examples' output could not be read: {exc}"
 
 
 def _outputs_of(

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mlkata.judge import forbidden, locate, reference, repro
-from mlkata.judge.runner import OUTPUT_BYTES, JudgeError, Options, run_child, run_outputs
+from mlkata.judge import examples, forbidden, locate, reference, repro
+from mlkata.judge.runner import EXAMPLES, OUTPUT_BYTES, JudgeError, Options, run_child, run_outputs
 from mlkata.judge.verdict import Location, Report, TestResult, Verdict
 
 if TYPE_CHECKING:
@@ -60,7 +60,11 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
     async def mistakes() -> str:
         return await _mistakes(problem, options)
 
-    events = await run_child(problem, source, filename, options, expected, mistakes if explain else None, explanations)
+    written = examples.parse(source)
+    events = await run_child(
+        problem, source, filename, options, expected, mistakes if explain else None, explanations, [e.source for e in written]
+    )
+    ran = events.pop(EXAMPLES, {})
     shown_inputs = json.loads(inputs)
     results = []
     looping: Location | None = None
@@ -76,7 +80,22 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
             # Not run (or cut short) because earlier tests used up the run's time: they were stuck there.
             result = attrs.evolve(result, location=looping)
         results.append(result)
-    return Report(problem.id, tuple(results))
+    return Report(problem.id, tuple(results), _examples(written, ran, problem))
+
+
+def _examples(written: list[examples.Example], event: dict[str, Any], problem: Problem) -> tuple[examples.ExampleResult, ...]:
+    if not written:
+        return ()
+    if event.get("status") == "ok":
+        return examples.results(written, event.get("examples"))
+    if event.get("status") == "error":
+        error = event.get("error") or {}
+        why = f"{error.get('type', 'Exception')}: {error.get('message', '')}".rstrip(": ")
+    elif event.get("status") in ("time_limit", "total_time_limit"):
+        why = f"not finished within the time limit ({problem.limits.test_time_ms / 1000:g} s for all examples)"
+    else:
+        why = f"the examples did not run ({event.get('status') or 'no result'})"
+    return examples.results(written, [{"error": why}] * len(written))
 
 
 _computing: dict[tuple[str, str], asyncio.Lock] = {}

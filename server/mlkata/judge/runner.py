@@ -33,6 +33,10 @@ PER_TEST_SLACK_S = 1.0
 REFERENCE_SLACK = 4.0
 
 
+EXAMPLES = "__examples__"
+"""Name under which :func:`run_child` returns the event of the user's examples (as child.py sends it)."""
+
+
 class JudgeError(Exception):
     """The judge itself could not produce a verdict (broken problem, broken interpreter)."""
 
@@ -120,16 +124,20 @@ async def run_child(
     expected: str,
     mistakes: Callable[[], Awaitable[str]] | None = None,
     explain: dict[str, str] | None = None,
+    examples: Sequence[str] = (),
 ) -> dict[str, dict[str, Any]]:
     """Run and check every hidden test on source, in a warm or a cold judged process.
 
     ``expected`` is the reference's encoded outputs as JSON text, sent only once every judged
     process of the run has ended. When a test's output is wrong and ``explain`` names declared
     mistakes, the run asks for their outputs: ``mistakes()`` gives them (JSON text; computing
-    them the first time), so a run that fails nothing never waits for them. Returns the event of
-    each test by name (status, and for an output: passed / message / details / explanation).
+    them the first time), so a run that fails nothing never waits for them. ``examples`` (the
+    user's own, as code) run after the tests. Returns the event of each test by name (status, and
+    for an output: passed / message / details / explanation), and the examples' under ``EXAMPLES``.
     """
     job = _job(problem, options, limits_for(problem, options)) | {"source": source, "filename": filename}
+    if examples:
+        job["examples"] = list(examples)
     total = _total_s(problem, options, 1.0)
     events: dict[str, dict[str, Any]] = {}
     async with _session(problem, options, job["scratch"]) as (reader, writer):

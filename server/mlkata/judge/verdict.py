@@ -7,6 +7,8 @@ from typing import Any
 
 import attrs
 
+from mlkata.judge.examples import ExampleResult
+
 
 class Verdict(enum.StrEnum):
     """Outcome of one hidden test (and of a whole run: its first failing test's)."""
@@ -84,6 +86,8 @@ class Report:
     """The problem's id."""
     tests: tuple[TestResult, ...]
     """One result per hidden test, in file order."""
+    examples: tuple[ExampleResult, ...] = ()
+    """The user's own examples (``>>>`` lines in the file), in file order."""
 
     @property
     def passed(self) -> int:
@@ -111,4 +115,5 @@ class Report:
             "passed": self.passed,
             "total": self.total,
             "tests": [t.to_json() for t in self.tests],
+            "examples": [e.to_json() for e in self.examples],
         }

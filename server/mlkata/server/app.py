@@ -194,10 +194,12 @@ class MlKataServer(LanguageServer):
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
 
     def refresh_lenses(self) -> None:
-        """Ask the client to re-request code lenses (scores changed), when it supports that."""
+        """Ask the client to re-request code lenses (scores changed) and inlay hints (examples ran)."""
         caps = self.client_capabilities.workspace
         if caps and caps.code_lens and caps.code_lens.refresh_support:
             self.workspace_code_lens_refresh(None)
+        if caps and caps.inlay_hint and caps.inlay_hint.refresh_support:
+            self.workspace_inlay_hint_refresh(None)
 
     # -- mock interviews --------------------------------------------------------------------
 
@@ -490,7 +492,68 @@ def report_diagnostics(report: Report, lines: list[str], doc: TextDocument | Non
                 related_information=related or None,
             )
         )
+    out.extend(example_diagnostics(report, lines, doc))
     return out
+
+
+def _one_line(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+def example_diagnostics(report: Report, lines: list[str], doc: TextDocument | None) -> list[types.Diagnostic]:
+    """A Warning on each of the user's examples whose output differs from the expected one, or that raised."""
+    out = []
+    for e in report.examples:
+        if e.verdict not in ("differs", "error"):
+            continue
+        line = e.example.line
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        loc = Location(line, len(text) - len(text.lstrip()) + 1, line, len(text.rstrip()) + 1)
+        if e.verdict == "differs":
+            message = f"example: expected {_one_line(e.example.expected or '')}, got {_one_line(e.output) or 'nothing'}"
+        else:
+            message = f"example raised {_one_line(e.error, 200)}"
+        out.append(
+            types.Diagnostic(
+                range=lsp_range(loc, lines, doc),
+                message=message,
+                severity=types.DiagnosticSeverity.Warning,
+                source=SOURCE,
+                code="example",
+            )
+        )
+    return out
+
+
+def example_hints(report: Report | None, doc: TextDocument, visible: types.Range) -> list[types.InlayHint]:
+    """What each of the user's examples showed, at the end of its last ``>>>``/``...`` line."""
+    if report is None:
+        return []
+    lines = doc.source.splitlines()
+    hints = []
+    for e in report.examples:
+        last = e.example.last_line
+        if not (0 < e.example.line <= len(lines) and 0 < last <= len(lines)) or ">>>" not in lines[e.example.line - 1]:
+            continue  # the text moved since the run: the next run places it again
+        if not visible.start.line <= last - 1 <= visible.end.line:
+            continue
+        shown = e.error or e.output or "(nothing)"
+        label = f"→ {_one_line(shown)}"
+        if e.verdict == "matches":
+            label += "  ✓"
+        elif e.verdict == "differs":
+            label += f"  ✗ expected {_one_line(e.example.expected or '', 40)}"
+        end = lsp_range(Location(last, len(lines[last - 1]) + 1, last, len(lines[last - 1]) + 1), lines, doc).end
+        hints.append(
+            types.InlayHint(
+                position=end,
+                label=label,
+                padding_left=True,
+                tooltip=types.MarkupContent(kind=types.MarkupKind.PlainText, value=shown),
+            )
+        )
+    return hints
 
 
 def unknown_problem_diagnostic(binding: Binding, bank: Bank) -> types.Diagnostic:
@@ -584,6 +647,13 @@ def build_server() -> MlKataServer:
     )
     def code_action(ls: MlKataServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         return commands.code_actions(ls, params.text_document.uri, params.context.diagnostics)
+
+    @server.feature(types.TEXT_DOCUMENT_INLAY_HINT)
+    def inlay_hint(ls: MlKataServer, params: types.InlayHintParams) -> list[types.InlayHint]:
+        uri = params.text_document.uri
+        if not ls.is_open(uri):
+            return []
+        return example_hints(ls.reports.get(uri), ls.document(uri), params.range)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: MlKataServer, params: types.HoverParams) -> types.Hover | None:
