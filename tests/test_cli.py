@@ -62,10 +62,12 @@ def test_check_json_format_and_exit_codes(extra: Path, tmp_path: Path) -> None:
     proc = mlkata("--problems", str(extra), "check", "add-two", str(wrong), "--json")
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"problem", "verdict", "passed", "total", "tests"}
+    assert set(data) == {"problem", "verdict", "passed", "total", "tests", "examples"}
+    assert data["examples"] == []
     assert (data["problem"], data["verdict"], data["passed"], data["total"]) == ("add-two", "wrong_answer", 0, 3)
     first = data["tests"][0]
-    assert set(first) == {"name", "verdict", "message", "line", "column", "end_line", "end_column", "duration_ms"}
+    assert set(first) == {"name", "verdict", "message", "line", "column", "end_line", "end_column", "duration_ms", "details"}
+    assert first["details"] == ["call: add(1, 2)", "expected: 3", "got: 2"]
     assert (first["name"], first["message"], first["line"], first["column"], first["end_column"]) == (
         "adds_small_numbers",
         "add(1, 2): expected 3, got 2",
