@@ -239,7 +239,7 @@ def _close_tensor(got: Any, expected: Any, what: str, atol: float, rtol: float) 
     ranked = torch.where(inf_mismatch | missing_nan, torch.full_like(err, math.inf), err)
     ranked = torch.where(bad, ranked, torch.full_like(err, -1.0))
     flat = int(torch.argmax(ranked.reshape(-1)))
-    idx = tuple(int(i) for i in torch.unravel_index(torch.tensor(flat), tuple(expected.shape))) if expected.dim() else ()
+    idx = _unravel(flat, tuple(expected.shape))
     e_val, g_val = e64[idx].item(), g64[idx].item()
     where = f" at {fmt_index(idx)}" if idx else ""
     details = _tensor_details(what, expected, got, e64, g64, err, bad)
@@ -252,6 +252,15 @@ def _close_tensor(got: Any, expected: Any, what: str, atol: float, rtol: float) 
         f"outside atol={atol:g}, rtol={rtol:g}",
         details,
     )
+
+
+def _unravel(flat: int, shape: tuple[int, ...]) -> tuple[int, ...]:
+    """The index of a flat position (torch.unravel_index imports sympy: 0.5-0.9 s the first time)."""
+    index = []
+    for size in reversed(shape):
+        flat, i = divmod(flat, size)
+        index.append(i)
+    return tuple(reversed(index))
 
 
 def _tensor_details(what: str, expected: Any, got: Any, e64: Any, g64: Any, err: Any, bad: Any) -> list[str]:
