@@ -357,6 +357,7 @@ class WarmWorker:
         self._ready = False
         self._folder: str | None = None
         self._starting: asyncio.Task[None] | None = None
+        self._spawned = False
 
     @property
     def socket_path(self) -> str:
@@ -379,8 +380,10 @@ class WarmWorker:
 
     def start(self) -> asyncio.Task[None]:
         """Start it in the background (once); returns the task that finishes when it is ready."""
-        if self._starting is None or self._starting.done():
+        running = self._starting is not None and (not self._starting.done() or (self._ready and self.pid is not None))
+        if not running:
             self._starting = asyncio.ensure_future(self.start_now())
+        assert self._starting is not None
         return self._starting
 
     async def settle(self, timeout: float) -> None:
@@ -395,8 +398,12 @@ class WarmWorker:
         self._kill()
         self.start()
 
-    async def start_now(self) -> None:
-        """Start it and wait until it is ready (or has failed: then runs stay cold)."""
+    def spawn(self) -> None:
+        """Start its process now, without waiting: :meth:`start` then waits for it to be ready.
+
+        Lets a server start the worker before anything else (its torch import is the longest
+        part of the way to the first result).
+        """
         self._kill()
         self._folder = tempfile.mkdtemp(prefix="mlkata-worker-")
         os.chmod(self._folder, 0o700)
@@ -410,6 +417,14 @@ class WarmWorker:
             start_new_session=True,
             env=_child_env(),
         )
+        self._spawned = True
+
+    async def start_now(self) -> None:
+        """Start it (unless :meth:`spawn` just did) and wait until it is ready (or has failed: runs stay cold)."""
+        if not self._spawned or self.proc is None:
+            self.spawn()
+        self._spawned = False
+        assert self.proc is not None
         stdout = self.proc.stdout
         assert stdout is not None
         try:

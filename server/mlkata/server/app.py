@@ -84,12 +84,22 @@ class MlKataServer(LanguageServer):
         """The interpreter that runs solutions."""
         return self.settings.python or sys.executable
 
+    def adopt_workers(self, workers: tuple[WarmWorker, WarmWorker]) -> None:
+        """Use warm workers started before the handshake (:mod:`mlkata.server.early`).
+
+        :meth:`start_worker` keeps them when the client's settings name the same interpreter.
+        """
+        self.worker, self.python_worker = workers
+
     def start_worker(self) -> None:
-        """(Re)start the warm workers in the background; runs go cold until they are ready."""
-        self.stop_workers()
-        roots = default_roots() + list(self.settings.problems_folders)
-        self.worker = WarmWorker(self.python, preload=roots)
-        self.python_worker = WarmWorker(self.python, torch=False, preload=roots)
+        """(Re)start the warm workers in the background (a run waits a little for one still starting)."""
+        spawned = [w for w in (self.worker, self.python_worker) if w is not None and w.python == self.python]
+        if len(spawned) != 2:
+            self.stop_workers()
+            roots = default_roots() + list(self.settings.problems_folders)
+            self.worker = WarmWorker(self.python, preload=roots)
+            self.python_worker = WarmWorker(self.python, torch=False, preload=roots)
+        assert self.worker is not None and self.python_worker is not None
         self.python_worker.start()
         self.worker.start()
 
@@ -663,12 +673,18 @@ def build_server() -> MlKataServer:
     return server
 
 
-def main() -> int:
+def main(workers: tuple[WarmWorker, WarmWorker] | None = None) -> int:
     """Serve over stdio until the client says exit."""
     logging.basicConfig(
         level=os.environ.get("MLKATA_LOG", "WARNING").upper(),
         stream=sys.stderr,
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
     )
-    build_server().start_io()
+    server = build_server()
+    if workers is None:
+        from mlkata.server.early import spawn_workers
+
+        workers = spawn_workers()
+    server.adopt_workers(workers)
+    server.start_io()
     return 0
