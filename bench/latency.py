@@ -247,6 +247,10 @@ async def server_latencies(saves: int, home: Path) -> dict[str, Any]:
     return results
 
 
+ANALYSIS = "## Reading these figures"
+"""Heading of the hand-written part of docs/benchmarks.md, which a new measurement keeps."""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--saves", type=int, default=50)
@@ -308,7 +312,12 @@ def main() -> int:
     text = "\n".join(lines) + "\n"
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    try:  # the analysis written below the tables (from its heading on) is kept
+        old = args.out.read_text(encoding="utf-8")
+        kept = old[old.index(ANALYSIS) :]
+    except (OSError, ValueError):
+        kept = ""
+    args.out.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
     return 0 if all(verdicts) else 1
 
 
