@@ -466,7 +466,7 @@ async def _next_event(stream: asyncio.StreamReader, timeout: float) -> dict[str,
         return None
     try:
         line = await asyncio.wait_for(stream.readline(), timeout)
-    except (TimeoutError, asyncio.LimitOverrunError, ValueError):
+    except (TimeoutError, asyncio.LimitOverrunError, ValueError, OSError):  # OSError: the run process died
         return None
     if not line:
         return None

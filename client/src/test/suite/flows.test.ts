@@ -56,13 +56,32 @@ describe("ML Kata in VS Code", () => {
 
     const wrong = golden("multi-head-attention", "missing_scale");
     await replaceAndSave(doc, wrong);
+    // The starter's own run (not implemented) may publish first: wait for the wrong solution's.
     const diags = await until("diagnostics of the wrong solution", () => {
       const d = mlkataDiagnostics(doc.uri);
-      return d.length ? d : undefined;
+      return d.some((x) => x.code === "wrong_answer") ? d : undefined;
     });
     const classLine = wrong.split("\n").findIndex((l) => l.startsWith("class MultiHeadAttention"));
     assert.deepStrictEqual([...new Set(diags.filter((d) => d.code === "wrong_answer").map((d) => d.range.start.line))], [classLine]);
-    assert.ok(diags.some((d) => d.message.startsWith("single_head_matches_reference:")));
+    const first = diags.find((d) => d.message.startsWith("single_head_matches_reference:"));
+    assert.ok(first);
+    // The failing case rides along as related information.
+    assert.ok(first.relatedInformation?.some((r) => r.message.startsWith("input x: float32 (2, 4, 8)")));
+    // "Debug this case": the quick fix writes the script; without the Python extension it runs in a terminal.
+    const actions: vscode.CodeAction[] = await vscode.commands.executeCommand(
+      "vscode.executeCodeActionProvider",
+      doc.uri,
+      first.range,
+    );
+    const debug = actions.find((a) => a.title.startsWith("Debug single_head_matches_reference"));
+    assert.ok(debug?.command, `a debug action among ${actions.map((a) => a.title)}`);
+    await vscode.commands.executeCommand(debug.command.command, ...(debug.command.arguments ?? []));
+    const script = vscode.Uri.joinPath(doc.uri, "..", ".mlkata", "repro_single_head_matches_reference.py");
+    const text = Buffer.from(await vscode.workspace.fs.readFile(script)).toString("utf8");
+    assert.ok(text.includes("def single_head_matches_reference(mha_cls):"));
+    await until("the terminal running the script", () =>
+      vscode.window.terminals.find((t) => t.name === "ML Kata: single_head_matches_reference"),
+    );
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await vscode.commands.executeCommand("workbench.actions.view.problems");
     await screenshot("wrong-answer-diagnostics");
