@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,10 +57,7 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
     expected, inputs = await _reference(problem, options)
     explain = options.explain_mistakes and bool(problem.mistakes)
     explanations = {m.name: m.explanation for m in problem.mistakes} if explain else None
-
-    async def mistakes() -> str:
-        return await _mistakes(problem, options)
-
+    mistakes = functools.partial(_mistakes, problem, options)
     written = examples.parse(source)
     events = await run_child(
         problem, source, filename, options, expected, mistakes if explain else None, explanations, [e.source for e in written]

@@ -77,9 +77,9 @@ def script(problem: Problem, test: str, solution: Path, expected: Any) -> str:
     source = problem.tests_source
     tree = ast.parse(source)
     lines = source.splitlines(keepends=True)
-    parts = [_segment(lines, node) for node in _needed(tree, test)]
-    imports = [p for p, n in zip(parts, _needed(tree, test), strict=True) if isinstance(n, (ast.Import, ast.ImportFrom))]
-    body = [p for p in parts if p not in imports]
+    needed = _needed(tree, test)
+    imports = [_segment(lines, n) for n in needed if isinstance(n, (ast.Import, ast.ImportFrom))]
+    body = [_segment(lines, n) for n in needed if not isinstance(n, (ast.Import, ast.ImportFrom))]
     header = f'''"""Debug hidden test `{test}` of "{problem.title}" ({problem.id}) on your file:
 
     {solution}
