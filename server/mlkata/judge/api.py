@@ -222,6 +222,8 @@ def call(fn: Callable[..., Any], *args: Any, name: str | None = None, **kwargs: 
 
 
 def _arg_text(value: Any) -> str:
+    if isinstance(value, (list, tuple)) and len(value) > 30:
+        return f"<{type(value).__name__} of {len(value)} of {type(value[0]).__name__}>"  # never short
     text = repr(value)
     if len(text) <= 60:
         return text
