@@ -79,13 +79,13 @@ def empty_documents_count_in_average_length(bm25):
 
 @test
 def large_corpus_within_time_limit(bm25):
-    # 2000 documents of 20 to 40 tokens from a Zipf-like vocabulary of 400 terms.
+    # 5000 documents of 20 to 40 tokens from a Zipf-like vocabulary of 400 terms.
     r = Rand(8).py
     vocab = [f"w{i}" for i in range(400)]
     cum, total = [], 0.0
     for i in range(400):
         total += 1.0 / (i + 1)
         cum.append(total)
-    docs = [r.choices(vocab, cum_weights=cum, k=r.randint(20, 40)) for _ in range(2000)]
+    docs = [r.choices(vocab, cum_weights=cum, k=r.randint(20, 40)) for _ in range(5000)]
     query = ["w0", "w5", "w42", "w199", "w5", "w399", "missing"]
     return call(bm25, query, docs)
