@@ -172,8 +172,8 @@ def random_operations_small_alphabet(trie_cls):
 
 def large():
     r = Rand(8).py
-    ops = [("insert", word(r, 3, 10, "abcdef")) for _ in range(20_000)]
-    for i in range(10_000):
+    ops = [("insert", word(r, 3, 10, "abcdef")) for _ in range(40_000)]
+    for i in range(20_000):
         if i % 2:
             # Mostly misses: a prefix of a stored-looking word with a letter no word contains.
             ops.append(("starts_with", word(r, 1, 5, "abcdef") + "z"))
@@ -185,5 +185,5 @@ def large():
 
 @test(check=checker(large))
 def large_within_time_limit(trie_cls):
-    # 2*10^4 words and 10^4 queries: a query must not scan every stored word.
+    # 4*10^4 words and 2*10^4 queries: a query must not scan every stored word.
     return replay(trie_cls, large())
