@@ -32,7 +32,7 @@ CAP = 6.0
 MIN_ROOM = 4.0
 
 
-class _Stopped(Exception):
+class _Stopped(BaseException):  # not an Exception: drive code that catches those must not swallow it
     pass
 
 
