@@ -158,6 +158,20 @@ def test_segfault_is_a_runtime_error(add_problem: Problem, options: Options) -> 
     assert t.location is not None and t.location.line == 4
 
 
+def test_a_crash_that_a_fresh_process_does_not_repeat_is_not_reported(add_problem: Problem, options: Options) -> None:
+    # The first call of the run crashes (it leaves a mark in the run's scratch folder); the test is
+    # run again in a fresh process, where it passes: a one-off crash is never the user's verdict.
+    source = (
+        "import os, signal\n\ndef add(a, b):\n"
+        "    if not os.path.exists('crashed-once'):\n"
+        "        open('crashed-once', 'w').close()\n"
+        "        os.kill(os.getpid(), signal.SIGSEGV)\n"
+        "    return a + b\n"
+    )
+    report = run(add_problem, source, options)
+    assert [t.verdict for t in report.tests] == [Verdict.PASSED] * len(report.tests), report.tests
+
+
 def test_ctypes_null_dereference_is_a_runtime_error(add_problem: Problem, options: Options) -> None:
     source = "import ctypes\n\ndef add(a, b):\n    return ctypes.string_at(0)\n"
     t = only(run(add_problem, source, options), Verdict.RUNTIME_ERROR)
