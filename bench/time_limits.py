@@ -21,13 +21,16 @@ import platform
 import signal
 import sys
 import time
-import tomllib
 from pathlib import Path
 from typing import Any
 
+from mlkata.bank import load_problem
 from mlkata.judge import api, child
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.test_solutions import golden_files, parse_expectation  # noqa: E402
+
 CAP = 6.0
 MIN_ROOM = 4.0
 
@@ -40,9 +43,9 @@ def _stop(signum: int, frame: Any) -> None:
     raise _Stopped
 
 
-def _entry(path: Path, name: str) -> Any:
+def _entry(source: str, filename: str, name: str) -> Any:
     namespace: dict[str, Any] = {"__name__": "solution"}
-    exec(compile(path.read_text(), str(path), "exec"), namespace)
+    exec(compile(source, filename, "exec"), namespace)
     return namespace[name]
 
 
@@ -61,27 +64,19 @@ def _timed(drive: Any, entry: Any, cap_s: float) -> float | None:
     return time.perf_counter() - start
 
 
-def _expectation(path: Path) -> list[str]:
-    first = path.read_text().split("\n", 1)[0]
-    return first.removeprefix("# expect:").split() if first.startswith("# expect:") else []
-
-
 def measure(problem_id: str) -> list[dict[str, Any]]:
-    folder = ROOT / "problems" / problem_id
-    meta = tomllib.loads((folder / "problem.toml").read_text())
-    limit = meta["limits"]["test_time_ms"] / 1000
-    drives = child._hidden_tests((folder / "tests.py").read_text(), api)[0]
-    golden = sorted((ROOT / "tests" / "solutions" / problem_id).glob("*.py"))
-    accepted = [folder / "solution.py"] + [p for p in golden if _expectation(p)[:1] == ["passed"]]
+    problem = load_problem(ROOT / "problems" / problem_id)
+    limit = problem.limits.test_time_ms / 1000
+    drives = child._hidden_tests(problem.tests_source, api)[0]
+    golden = [(p, *parse_expectation(p)) for p in golden_files() if p.parent.name == problem_id]
+    accepted = [(problem.solution, "solution")] + [(p.read_text(), p.stem) for p, verdict, _ in golden if verdict == "passed"]
     rows = []
-    for slow in golden:
-        expect = _expectation(slow)
-        if expect[:1] != ["time_limit"]:
+    for slow, verdict, test in golden:
+        if verdict != "time_limit" or test is None:
             continue
-        test = expect[1]
-        times = [(_timed(drives[test], _entry(p, meta["entry_point"]), CAP * limit), p.stem) for p in accepted]
+        times = [(_timed(drives[test], _entry(text, name, problem.entry_point), CAP * limit), name) for text, name in accepted]
         worst, worst_name = max((t if t is not None else CAP * limit, n) for t, n in times)
-        took = _timed(drives[test], _entry(slow, meta["entry_point"]), CAP * limit)
+        took = _timed(drives[test], _entry(slow.read_text(), str(slow), problem.entry_point), CAP * limit)
         rows.append(
             {
                 "test": f"{problem_id}/{test}",
@@ -113,9 +108,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, help="also write the table as Markdown here")
     args = parser.parse_args()
     signal.signal(signal.SIGALRM, _stop)
-    ids = args.problems or sorted(
-        {p.parent.name for p in (ROOT / "tests" / "solutions").glob("*/*.py") if _expectation(p)[:1] == ["time_limit"]}
-    )
+    ids = args.problems or sorted({p.parent.name for p in golden_files() if parse_expectation(p)[0] == "time_limit"})
     lines = [
         "| test | limit | slowest accepted | room below | too-slow solution | over the limit |",
         "|---|---|---|---|---|---|",

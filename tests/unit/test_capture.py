@@ -51,7 +51,7 @@ def test_each_drive_keeps_its_locals_as_they_were_when_it_returned() -> None:
         seen_hooks.append((sys.getprofile(), sys.gettrace()))
         return sum(len(a) if isinstance(a, list) else a for a in args)
 
-    drives = child._capturing_tests(TESTS, api)
+    drives = child._capturing_tests(TESTS, child._hidden_tests(TESTS, api)[0], api)
     assert sorted(drives) == ["branches", "nested"]
 
     output, kept = child._drive_capturing(drives["branches"], entry)
@@ -70,7 +70,7 @@ def test_each_drive_keeps_its_locals_as_they_were_when_it_returned() -> None:
 
 def test_the_rewritten_drives_give_the_same_outputs_as_the_originals() -> None:
     original = child._hidden_tests(TESTS, api)[0]
-    rewritten = child._capturing_tests(TESTS, api)
+    rewritten = child._capturing_tests(TESTS, original, api)
     assert sorted(original) == sorted(rewritten)
 
     def entry(*args: Any) -> int:

@@ -532,19 +532,13 @@ def _drive_capturing(drive: Any, entry: Any) -> tuple[Any, dict[str, Any]]:
     return output, seen
 
 
-def _capturing_tests(source: str, api: Any) -> dict[str, Any]:
-    """The hidden tests' drive parts again, each ``return x`` made ``return keep(x, locals())``.
+def _capturing_tests(source: str, drives: dict[str, Any], api: Any) -> dict[str, Any]:
+    """The drive parts again, each ``return x`` made ``return keep(x, locals())``.
 
     Costs nothing while the test runs (a profile or trace hook made input-heavy tests three
     times slower), so the reference's time is the same with or without capturing.
     """
     import ast
-
-    def is_test(decorator: ast.expr) -> bool:
-        target = decorator.func if isinstance(decorator, ast.Call) else decorator
-        return (isinstance(target, ast.Name) and target.id == "test") or (
-            isinstance(target, ast.Attribute) and target.attr == "test"
-        )
 
     class Returns(ast.NodeTransformer):
         def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.AST:
@@ -560,16 +554,13 @@ def _capturing_tests(source: str, api: Any) -> dict[str, Any]:
             call = ast.Call(ast.Name(_KEEP, ast.Load()), [value, scope], [])
             return ast.copy_location(ast.Return(call), node)
 
+    functions = {drive.__name__ for drive in drives.values()}
     tree = ast.parse(source)
     for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and any(is_test(d) for d in node.decorator_list):
+        if isinstance(node, ast.FunctionDef) and node.name in functions:
             node.body = [Returns().visit(statement) for statement in node.body]
-    ast.fix_missing_locations(tree)
-    tests_module = types.ModuleType("mlkata_hidden_tests")
-    tests_module.__file__ = "<hidden tests>"
-    tests_module.__dict__[_KEEP] = _keep_locals
-    exec(compile(tree, "<hidden tests>", "exec"), tests_module.__dict__)
-    return {spec.name: fn for spec, fn in api.collect(tests_module.__dict__)}
+    code = compile(ast.fix_missing_locations(tree), "<hidden tests>", "exec")
+    return {spec.name: fn for spec, fn in _execute_tests(code, api, {_KEEP: _keep_locals})}
 
 
 def _summarise_inputs(found: dict[str, Any], output: Any) -> list[list[str]]:
@@ -872,11 +863,17 @@ def _hidden_tests(source: str, api: Any) -> tuple[dict[str, Any], dict[str, Any]
     key = hashlib.sha256(source.encode()).hexdigest()
     if key in _PRELOADED:
         return _PRELOADED[key]
+    collected = _execute_tests(compile(source, "<hidden tests>", "exec"), api)
+    return {spec.name: fn for spec, fn in collected}, {spec.name: spec for spec, _ in collected}
+
+
+def _execute_tests(code: Any, api: Any, names: dict[str, Any] | None = None) -> list[tuple[Any, Any]]:
+    """Execute compiled hidden tests as a module (``names`` bound in it first); (spec, drive) of each."""
     tests_module = types.ModuleType("mlkata_hidden_tests")
     tests_module.__file__ = "<hidden tests>"
-    exec(compile(source, "<hidden tests>", "exec"), tests_module.__dict__)
-    collected = api.collect(tests_module.__dict__)
-    return {spec.name: fn for spec, fn in collected}, {spec.name: spec for spec, _ in collected}
+    tests_module.__dict__.update(names or {})
+    exec(code, tests_module.__dict__)
+    return list(api.collect(tests_module.__dict__))
 
 
 def _preload(roots: list[str], api: Any, with_torch: bool) -> None:
@@ -1076,7 +1073,7 @@ def _outputs_of(
         }
     capture = source_name == "reference"
     if capture:
-        drives = _capturing_tests(job["tests_source"], api)
+        drives = _capturing_tests(job["tests_source"], drives, api)
     run = Run(job | {"capture": capture}, code, filename, job["limits"])
     inputs: dict[str, Any] = {}
     for test, event in _run_tests(run, names, drives, api, wire):
