@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from mlkata.bank import load_problem
+from mlkata.bank.validate import golden_expectation, golden_files
 from mlkata.judge import api, child
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from tests.test_solutions import golden_files, parse_expectation  # noqa: E402
+SOLUTIONS = ROOT / "tests" / "solutions"
 
 CAP = 6.0
 MIN_ROOM = 4.0
@@ -68,7 +68,9 @@ def measure(problem_id: str) -> list[dict[str, Any]]:
     problem = load_problem(ROOT / "problems" / problem_id)
     limit = problem.limits.test_time_ms / 1000
     drives = child._hidden_tests(problem.tests_source, api)[0]
-    golden = [(p, *parse_expectation(p)) for p in golden_files() if p.parent.name == problem_id]
+    golden = [
+        (p, golden_expectation(p).verdict, golden_expectation(p).first_failing) for p in golden_files(SOLUTIONS, problem_id)
+    ]
     accepted = [(problem.solution, "solution")] + [(p.read_text(), p.stem) for p, verdict, _ in golden if verdict == "passed"]
     rows = []
     for slow, verdict, test in golden:
@@ -108,7 +110,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, help="also write the table as Markdown here")
     args = parser.parse_args()
     signal.signal(signal.SIGALRM, _stop)
-    ids = args.problems or sorted({p.parent.name for p in golden_files() if parse_expectation(p)[0] == "time_limit"})
+    ids = args.problems or sorted(
+        {p.parent.name for p in golden_files(SOLUTIONS) if golden_expectation(p).verdict == "time_limit"}
+    )
     lines = [
         "| test | limit | slowest accepted | room below | too-slow solution | over the limit |",
         "|---|---|---|---|---|---|",

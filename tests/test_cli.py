@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import pytest
 
 from mlkata.bank import Bank
 from mlkata.bank.validate import validate_bank
-from mlkata.judge.runner import Options
+from tests.conftest import SyncBatch
 from tests.judge.conftest import make_problem
 
 
@@ -95,6 +94,22 @@ def test_validate_one_problem(extra: Path) -> None:
     assert "1/1 problems valid" in proc.stdout
 
 
+def test_validate_judges_golden_solutions_and_prints_a_summary(extra: Path, tmp_path: Path) -> None:
+    golden = tmp_path / "add-two"
+    golden.mkdir()
+    (golden / "right.py").write_text("# expect: passed\ndef add(a, b):\n    return b + a\n")
+    (golden / "minus.py").write_text("# expect: wrong_answer adds_small_numbers\ndef add(a, b):\n    return a - b\n")
+    (golden / "claims_to_pass.py").write_text("# expect: passed\ndef add(a, b):\n    return a * b\n")
+    proc = mlkata("--problems", str(extra), "validate", "add-two", "--solutions", str(tmp_path))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[1].split()[:3] == ["FAIL", "add-two", "4/5"], proc.stdout
+    assert lines[2].strip() == f"{golden / 'claims_to_pass.py'}: verdict wrong_answer, expected passed"
+    assert "files     4/5 judged as expected" in lines
+    assert any(line.startswith("slowest   add-two ") for line in lines), proc.stdout
+    assert lines[-1] == "0/1 problems valid"
+
+
 def test_validate_reports_a_crashing_reference(tmp_path: Path) -> None:
     # A reference is compared with itself, so only crashes, time-outs and property checks catch it.
     problem = make_problem(tmp_path)
@@ -105,10 +120,11 @@ def test_validate_reports_a_crashing_reference(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_the_whole_bank_validates(bank: Bank, options: Options) -> None:
-    failures = asyncio.run(validate_bank(list(bank.problems.values()), options))
-    assert failures == {}
-    assert len(bank.problems) >= 15
+def test_the_whole_bank_validates(bank: Bank, batch: SyncBatch) -> None:
+    results = batch.call(validate_bank(list(bank.problems.values()), batch.batch))
+    assert [r.issues for r in results if not r.valid] == []
+    assert len(results) == len(bank.problems) >= 15
+    assert all(len(r.files) == 2 + len(bank.get(r.problem).mistakes) for r in results)
 
 
 def test_readme_catalogue_is_generated_from_the_bank(bank: Bank) -> None:

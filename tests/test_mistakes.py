@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
+from typing import Any
 
-import attrs
 import pytest
 
 from mlkata.bank import Bank, Problem, load_bank
+from mlkata.bank.validate import Expect, mismatches
 from mlkata.cli import format_report
-from mlkata.judge.engine import judge
-from mlkata.judge.runner import Options
 from mlkata.judge.verdict import Verdict
+from tests.conftest import SyncBatch
 
 BANK = load_bank()
 MISTAKES = [(p.id, m.name) for p in BANK.problems.values() for m in p.mistakes]
 
 
-def _judge(problem: Problem, source: str, options: Options) -> list[str]:
-    report = asyncio.run(judge(problem, source, "mistake.py", options))
+def _judge(problem: Problem, source: str, batch: SyncBatch, **changes: Any) -> list[str]:
+    report = batch.judge(problem, source, "mistake.py", **changes)
     assert report.verdict is not Verdict.PASSED, format_report(report, "mistake.py")
     return [t.message for t in report.tests if not t.passed]
 
@@ -32,17 +31,17 @@ def test_the_seed_torch_problems_declare_three_mistakes_each(bank: Bank) -> None
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("problem_id", "name"), MISTAKES, ids=[f"{p}/{m}" for p, m in MISTAKES])
-def test_a_declared_mistake_is_named(problem_id: str, name: str, bank: Bank, options: Options) -> None:
+def test_a_declared_mistake_is_named(problem_id: str, name: str, bank: Bank, batch: SyncBatch) -> None:
     problem = bank.get(problem_id)
     mistake = next(m for m in problem.mistakes if m.name == name)
-    messages = _judge(problem, mistake.source, options)
-    assert any(msg.startswith(mistake.explanation) for msg in messages), messages
+    report = batch.judge(problem, mistake.source, "mistake.py")
+    assert mismatches(report, Expect(None, explanation=mistake.explanation)) == [], format_report(report, "mistake.py")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("problem_id", sorted({p for p, _ in MISTAKES}))
-def test_explanations_off_leave_the_plain_failure(problem_id: str, bank: Bank, options: Options) -> None:
+def test_explanations_off_leave_the_plain_failure(problem_id: str, bank: Bank, batch: SyncBatch) -> None:
     problem = bank.get(problem_id)
     mistake = problem.mistakes[0]
-    messages = _judge(problem, mistake.source, attrs.evolve(options, explain_mistakes=False))
+    messages = _judge(problem, mistake.source, batch, explain_mistakes=False)
     assert messages and not any(mistake.explanation in msg for msg in messages), messages

@@ -175,9 +175,23 @@ def cmd_repro(args: argparse.Namespace) -> int:
     return 0
 
 
+def default_solutions() -> Path | None:
+    """The golden solutions of a source checkout (``tests/solutions`` beside ``problems/``), if any."""
+    from mlkata.bank import default_roots
+
+    for root in default_roots():
+        folder = root.parent / "tests" / "solutions"
+        if folder.is_dir():
+            return folder
+    return None
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Check the whole bank: loads, references pass, starters fail."""
-    from mlkata.bank.validate import validate_bank
+    """Check the whole bank in one batch session: references pass, starters fail, mistakes are named, golden files as stated."""
+    import time
+
+    from mlkata.bank.validate import ProblemResult, summary, validate_bank
+    from mlkata.judge.batch import Batch
 
     bank = _bank(args)
     ids = args.ids or list(bank.problems)
@@ -188,10 +202,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except KeyError as exc:
             print(f"mlkata: {exc.args[0]}", file=sys.stderr)
             return 2
-    failures = asyncio.run(validate_bank(problems, _options(args), echo=print))
+    solutions = None if args.bank_only else (Path(args.solutions) if args.solutions else default_solutions())
+    if solutions is not None and not solutions.is_dir():
+        print(f"mlkata: --solutions {solutions} is not a folder", file=sys.stderr)
+        return 2
+    roots = sorted({p.path.parent for p in problems})
+
+    async def run() -> tuple[list[ProblemResult], int]:
+        torch = any(p.kind == "torch" for p in problems)
+        async with Batch(_options(args), roots, args.jobs, torch=torch) as batch:
+            golden = f" and the golden solutions in {solutions}" if solutions else ""
+            print(f"validating {len(problems)} problems{golden}, {batch.jobs} runs at a time", flush=True)
+            return await validate_bank(problems, batch, solutions, echo=lambda line: print(line, flush=True)), batch.jobs
+
+    start = time.monotonic()
+    results, jobs = asyncio.run(run())
+    print()
+    print(summary(results, time.monotonic() - start, jobs))
+    valid = sum(1 for r in results if r.valid)
     broken = len(bank.errors) if not args.ids else 0
-    print(f"{len(problems) - len(failures)}/{len(problems)} problems valid" + (f"; {broken} failed to load" if broken else ""))
-    return 0 if not failures and not broken else 1
+    print(f"{valid}/{len(problems)} problems valid" + (f"; {broken} failed to load" if broken else ""))
+    return 0 if valid == len(problems) and not broken else 1
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -237,7 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, func, help_text in (
         ("check", cmd_check, "judge a solution file against the hidden tests"),
-        ("validate", cmd_validate, "check the whole bank: references pass, starters fail"),
+        ("validate", cmd_validate, "check the whole bank: references pass, starters fail, mistakes and golden files as stated"),
     ):
         p = sub.add_parser(name, help=help_text)
         if name == "check":
@@ -246,6 +277,11 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--json", action="store_true", help="print one JSON object")
         else:
             p.add_argument("ids", nargs="*", help="only these problems")
+            p.add_argument(
+                "--solutions", metavar="DIR", help="golden solutions, DIR/<id>/*.py (default: the checkout's tests/solutions)"
+            )
+            p.add_argument("--bank-only", action="store_true", help="judge the bank's own files only, no golden solutions")
+            p.add_argument("-j", "--jobs", type=int, help="runs at a time (default: one per core)")
         p.add_argument("--python", help="interpreter that runs the solution (default: this one)")
         p.add_argument("--time-multiplier", type=float, default=1.0, help="scale every time limit")
         p.set_defaults(func=func)
