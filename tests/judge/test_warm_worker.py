@@ -5,13 +5,17 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
+import threading
+import time
+from collections.abc import Callable
 
 import attrs
 import pytest
 
 from mlkata.bank import Problem
 from mlkata.judge.runner import Options, WarmWorker
-from tests.judge.conftest import run
+from tests.judge.conftest import _children, run
 
 
 def test_a_crashing_run_leaves_the_worker_serving(add_problem: Problem, options: Options) -> None:
@@ -74,3 +78,77 @@ def test_a_worker_that_cannot_start_leaves_the_runs_cold(add_problem: Problem, o
         return report.verdict.value, broken.serves("torch")
 
     assert asyncio.run(scenario()) == ("passed", False)
+
+
+def _stop_the_spare(worker: WarmWorker) -> None:
+    """A worker whose spare run process never accepts: a connection waits in the listen queue."""
+    assert worker.pid is not None
+    (spare,) = [pid for name, pid in _children(worker.pid) if name == "mlkata-spare"]
+    os.kill(int(spare), signal.SIGSTOP)
+
+
+def _runs_die_before_ready(worker: WarmWorker) -> None:
+    """A worker whose runs die before they say they are ready: every connection is closed at once."""
+    os.unlink(worker.socket_path)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(worker.socket_path)
+    listener.listen(8)
+
+    def close_each() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            conn.close()
+
+    threading.Thread(target=close_each, daemon=True).start()
+
+
+@pytest.mark.parametrize("breakage", [_stop_the_spare, _runs_die_before_ready], ids=["spare_stopped", "run_dies"])
+def test_a_worker_that_cannot_start_a_run_is_restarted_and_the_run_retried_cold(
+    add_problem: Problem, options: Options, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, breakage: Callable
+) -> None:
+    from mlkata.judge import runner
+
+    monkeypatch.setattr(runner, "WARM_READY_S", 2.0)
+    cold: list[object] = []
+    spawn = asyncio.create_subprocess_exec
+
+    async def counting(*args: object, **kwargs: object) -> object:
+        cold.append(args)
+        return await spawn(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner.asyncio, "create_subprocess_exec", counting)
+    right = "def add(a, b):\n    return a + b\n"
+
+    async def scenario() -> tuple[list[str], float, int | None, int | None]:
+        from mlkata.judge.engine import judge
+
+        worker = WarmWorker(torch=False)
+        await worker.start_now()
+        warm = attrs.evolve(options, python_worker=worker, worker=None)
+        try:
+            broken = worker.pid
+            breakage(worker)
+            start = time.monotonic()
+            first = await judge(add_problem, right, "/w/s.py", warm)
+            elapsed = time.monotonic() - start
+            await worker.settle(30)
+            restarted = worker.pid
+            second = await judge(add_problem, right.replace("a + b", "b + a"), "/w/s.py", warm)
+            assert worker.failures == 1
+            return [first.verdict.value, second.verdict.value], elapsed, broken, restarted
+        finally:
+            worker.stop()
+
+    verdicts, elapsed, broken, restarted = asyncio.run(scenario())
+    assert verdicts == ["passed", "passed"]
+    assert restarted is not None and restarted != broken
+    # The broken worker's run was retried once in a cold process; the next run was forked from the new worker.
+    assert len(cold) == 1
+    assert "the warm worker did not start the run of add-two" in caplog.text
+    if breakage is _runs_die_before_ready:
+        assert elapsed < runner.WARM_READY_S, f"a run that died was noticed only after {elapsed:.1f} s"
+    else:
+        assert "mlkata-spare T" in caplog.text, caplog.text  # the log says what the worker's processes were doing

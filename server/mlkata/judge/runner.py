@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import shutil
 import signal
@@ -25,6 +26,7 @@ import attrs
 if TYPE_CHECKING:
     from mlkata.bank import Problem
 
+_log = logging.getLogger(__name__)
 CHILD = Path(__file__).with_name("child.py")
 OUTPUT_BYTES = 1024 * 1024
 STARTUP_S = 120.0
@@ -94,11 +96,7 @@ async def run_outputs(problem: Problem, sources: dict[str, str], options: Option
     job = _job(problem, options, limits) | {"mode": "outputs", "sources": sources}
     total = _total_s(problem, options, REFERENCE_SLACK) * max(1, len(sources))
     found: dict[str, SourceOutputs] = {}
-    async with _session(problem, options, job["scratch"]) as (reader, writer):
-        writer.write(json.dumps(job).encode() + b"\n")
-        await writer.drain()
-        writer.write_eof()
-        await _ready(reader)
+    async with _session(problem, options, job, close_input=True) as (reader, _writer):
         deadline = time.monotonic() + total
         while True:
             event = await _next_event(reader, deadline - time.monotonic())
@@ -140,10 +138,7 @@ async def run_child(
         job["examples"] = list(examples)
     total = _total_s(problem, options, 1.0)
     events: dict[str, dict[str, Any]] = {}
-    async with _session(problem, options, job["scratch"]) as (reader, writer):
-        writer.write(json.dumps(job).encode() + b"\n")
-        await writer.drain()
-        await _ready(reader)
+    async with _session(problem, options, job, close_input=False) as (reader, writer):
         deadline = time.monotonic() + total
         outputs = await _next_event(reader, deadline - time.monotonic())
         if outputs is not None and outputs.get("event") == "broken":
@@ -191,10 +186,20 @@ def _job(problem: Problem, options: Options, limits: dict[str, Any]) -> dict[str
     }
 
 
-async def _ready(reader: asyncio.StreamReader) -> None:
-    ready = await _next_event(reader, STARTUP_S)
+async def _start(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, job: bytes, close_input: bool, wait_s: float
+) -> None:
+    """Send the job and wait for the run process's ``ready`` (raises _StartupFailed)."""
+    try:
+        writer.write(job)
+        await writer.drain()
+        if close_input:
+            writer.write_eof()
+    except (ConnectionError, OSError):
+        raise _StartupFailed("the run process closed its input") from None
+    ready = await _next_event(reader, wait_s)
     if ready is None or ready.get("event") != "ready":
-        raise _StartupFailed
+        raise _StartupFailed("no ready event" if ready is None else f"{ready.get('event')!r} before ready")
     reader.mlkata_group = int(ready["pid"])  # type: ignore[attr-defined]  # its process group, killed on the way out
 
 
@@ -203,7 +208,11 @@ class _StartupFailed(Exception):
 
 
 WAIT_FOR_WORKER_S = 10.0
-"""How long a run waits for a worker that is starting before it goes cold."""
+"""How long a run waits for a worker that is still starting before it goes cold."""
+
+WARM_READY_S = 10.0
+"""How long a run forked from a warm worker may take to say it is ready (it has nothing to import:
+measured well under a second on a loaded machine); past that the worker is taken as broken."""
 
 
 async def _pick_worker(problem: Problem, options: Options) -> WarmWorker | None:
@@ -229,34 +238,62 @@ async def _pick_worker(problem: Problem, options: Options) -> WarmWorker | None:
     return waited if waited.serves(problem.kind) else None
 
 
+async def _start_warm(
+    worker: WarmWorker, problem: Problem, job: bytes, close_input: bool
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter] | None:
+    """A run forked from the worker, started on the job; None when the worker could not start it.
+
+    A worker that does not start a run within WARM_READY_S (or whose run dies first) is broken:
+    it is restarted, with what its processes were doing logged, and the caller runs cold instead.
+    """
+    try:
+        reader, writer = await worker.connect()
+    except OSError:
+        worker.restart()  # a dead worker is restarted; this run goes cold
+        return None
+    try:
+        await _start(reader, writer, job, close_input, WARM_READY_S)
+    except _StartupFailed as failure:
+        _end_run(reader, writer, None)
+        _log.warning(
+            "the warm worker did not start the run of %s (%s within %g s); restarting it, this run goes cold. %s",
+            problem.id,
+            failure,
+            WARM_READY_S,
+            worker.describe(),
+        )
+        worker.failures += 1
+        worker.restart()
+        return None
+    return reader, writer
+
+
 @contextlib.asynccontextmanager
 async def _session(
-    problem: Problem, options: Options, scratch: str
+    problem: Problem, options: Options, job: dict[str, Any], close_input: bool
 ) -> AsyncIterator[tuple[asyncio.StreamReader, asyncio.StreamWriter]]:
-    """A run process (forked from a warm worker, else a cold interpreter): its event stream and input.
+    """A run process (forked from a warm worker, else a cold interpreter) started on the job: its event stream and input.
 
-    On leaving, a run that reported is left to reap its processes and exit on its own (and made
-    sure of in the background); one that did not is killed with its whole group at once.
+    ``close_input``: the job is all it gets (no expected outputs follow). On leaving, a run that
+    reported is left to reap its processes and exit on its own (and made sure of in the
+    background); one that did not is killed with its whole group at once.
     """
+    scratch = job["scratch"]
+    data = json.dumps(job).encode() + b"\n"
     worker = await _pick_worker(problem, options)
-    if worker is not None:
+    streams = await _start_warm(worker, problem, data, close_input) if worker is not None else None
+    if streams is not None:
+        reader, writer = streams
+        finished = False
         try:
-            reader, writer = await worker.connect()
-        except OSError:
-            worker.restart()  # a dead worker is restarted; this run goes cold
-        else:
-            finished = False
-            try:
-                yield reader, writer
-                finished = True
-            except _StartupFailed:
-                raise JudgeError(f"the warm worker could not start the run of {problem.id}") from None
-            finally:
-                if finished:
-                    _CLEANUPS.add(asyncio.ensure_future(_finish_run(reader, writer, scratch)))
-                else:
-                    _end_run(reader, writer, scratch)
-            return
+            yield reader, writer
+            finished = True
+        finally:
+            if finished:
+                _CLEANUPS.add(asyncio.ensure_future(_finish_run(reader, writer, scratch)))
+            else:
+                _end_run(reader, writer, scratch)
+        return
     try:
         proc = await asyncio.create_subprocess_exec(
             options.python,
@@ -279,10 +316,12 @@ async def _session(
     assert proc.stdin is not None and proc.stdout is not None
     try:
         try:
-            yield proc.stdout, proc.stdin
+            await _start(proc.stdout, proc.stdin, data, close_input, STARTUP_S)
         except _StartupFailed:
             await _kill(proc)
             raise JudgeError(_startup_failure(options.python, problem, await stderr_task)) from None
+        try:
+            yield proc.stdout, proc.stdin
         except ConnectionError:
             await _kill(proc)
             raise JudgeError(_startup_failure(options.python, problem, await stderr_task)) from None
@@ -329,13 +368,14 @@ async def _finish_run(reader: asyncio.StreamReader, writer: asyncio.StreamWriter
             _CLEANUPS.discard(task)
 
 
-def _end_run(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, scratch: str) -> None:
+def _end_run(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, scratch: str | None) -> None:
     group = getattr(reader, "mlkata_group", None)
     if group is not None:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(group, signal.SIGKILL)
     writer.close()
-    shutil.rmtree(scratch, ignore_errors=True)
+    if scratch is not None:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 class WarmWorker:
@@ -358,6 +398,8 @@ class WarmWorker:
         self._folder: str | None = None
         self._starting: asyncio.Task[None] | None = None
         self._spawned = False
+        self.failures = 0
+        """Runs it failed to start (each one restarted it)."""
 
     @property
     def socket_path(self) -> str:
@@ -368,6 +410,13 @@ class WarmWorker:
     def pid(self) -> int | None:
         """The worker's process id while it runs."""
         return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
+
+    def describe(self) -> str:
+        """What its process and their children are doing (from /proc), for the log of a failure."""
+        pid = self.pid
+        if pid is None:
+            return "The worker process is gone."
+        return "Its processes (> marks a child): " + "; ".join(">" * depth + row for depth, row in _process_tree(pid))
 
     def serves(self, kind: str) -> bool:
         """True when it is up and can run a problem of this kind (restarts it if it died)."""
@@ -459,6 +508,25 @@ class WarmWorker:
     def stop(self) -> None:
         """Kill it and every run forked from it."""
         self._kill()
+
+
+def _process_tree(pid: int, depth: int = 0) -> list[tuple[int, str]]:
+    """(depth, "pid name state wchan") of a process and its descendants, read from /proc."""
+
+    def read(path: str) -> str:
+        try:
+            with open(path) as f:
+                return f.read().strip()
+        except OSError:
+            return "?"
+
+    stat = read(f"/proc/{pid}/stat")
+    state = stat.rsplit(")", 1)[-1].split()[0] if ")" in stat else "?"
+    rows = [(depth, f"{pid} {read(f'/proc/{pid}/comm')} {state} {read(f'/proc/{pid}/wchan')}")]
+    for child in read(f"/proc/{pid}/task/{pid}/children").split():
+        if child.isdigit() and depth < 3:
+            rows.extend(_process_tree(int(child), depth + 1))
+    return rows
 
 
 async def _next_event(stream: asyncio.StreamReader, timeout: float) -> dict[str, Any] | None:
