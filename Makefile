@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_DIR ?= $(CURDIR)/build/demo
 
-.PHONY: setup demo demo-cli bench test lint typecheck pytest e2e node validate clean
+.PHONY: setup demo demo-cli bench bench-validate test test-fast lint typecheck pytest e2e node validate clean
 
 setup: $(STAMP)
 
@@ -61,6 +61,10 @@ e2e: setup node
 bench: setup
 	$(PY) bench/latency.py
 
+## Whole-bank validation: the batch path beside the cold one; writes docs/validate-benchmark.md.
+bench-validate: setup
+	$(PY) bench/validate.py --out docs/validate-benchmark.md
+
 lint: setup
 	$(VENV)/bin/ruff check server tests bench
 	$(VENV)/bin/ruff format --check server tests bench
@@ -70,6 +74,12 @@ typecheck: setup
 
 pytest: setup
 	$(PY) -m pytest -n 2 --dist loadgroup
+
+## The inner loop (about a minute): lint, types, every test not marked slow, and a sample of the slow
+## ones that keeps every module covered (one golden solution per problem, every starter, the
+## language server's commands and diagnostics). No VS Code.
+test-fast: setup lint typecheck
+	$(PY) -m pytest -n 2 --dist loadgroup -m "not slow or fast"
 
 validate: setup
 	$(VENV)/bin/mlkata validate

@@ -19,8 +19,19 @@ from tests.conftest import SyncBatch
 SOLUTIONS = Path(__file__).parent / "solutions"
 
 
+def _golden_params() -> list[object]:
+    """Every golden file; the first of each problem also belongs to the fast sample."""
+    seen: set[str] = set()
+    params = []
+    for path in golden_files(SOLUTIONS):
+        first = path.parent.name not in seen
+        seen.add(path.parent.name)
+        params.append(pytest.param(path, id=f"{path.parent.name}/{path.stem}", marks=[pytest.mark.fast] if first else []))
+    return params
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("path", golden_files(SOLUTIONS), ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("path", _golden_params())
 def test_golden_solution(path: Path, bank: Bank, batch: SyncBatch) -> None:
     expect = golden_expectation(path)
     report = batch.judge(bank.get(path.parent.name), path.read_text(encoding="utf-8"), str(path))
@@ -45,6 +56,7 @@ PROBLEMS = sorted(p.name for p in (SOLUTIONS.parent.parent / "problems").iterdir
 
 
 @pytest.mark.slow
+@pytest.mark.fast
 @pytest.mark.parametrize("problem_id", PROBLEMS)
 def test_the_starter_is_not_implemented_on_every_test(problem_id: str, bank: Bank, batch: SyncBatch) -> None:
     problem = bank.get(problem_id)

@@ -205,3 +205,11 @@ async def server(tmp_path: Path, reference_cache: Path) -> AsyncIterator[Client]
     """A started server with its own home, data folder and progress database."""
     async with start_server(tmp_path, reference_cache) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+async def shared_server(tmp_path_factory: pytest.TempPathFactory, reference_cache: Path) -> AsyncIterator[Client]:
+    """One server for the tests that only ask it things: default settings, no mock interview, no
+    progress they assert on, each with documents of its own names. A server start costs 2-3 s."""
+    async with start_server(tmp_path_factory.mktemp("shared-server"), reference_cache) as client:
+        yield client

@@ -20,8 +20,9 @@ from tests.server.conftest import Client, solution, start_server
 pytestmark = pytest.mark.slow
 
 
-async def test_list_problems_with_metadata_and_interviews(server: Client) -> None:
-    reply = await server.command("mlkata.listProblems")
+@pytest.mark.fast
+async def test_list_problems_with_metadata_and_interviews(shared_server: Client) -> None:
+    reply = await shared_server.command("mlkata.listProblems")
     problems = {p["id"]: p for p in reply["problems"]}
     assert len(problems) >= 15 and reply["errors"] == []
     mha = problems["multi-head-attention"]
@@ -71,18 +72,19 @@ async def test_run_tests_returns_per_test_results_and_the_lens_shows_the_score(s
     assert lenses[0].command is not None and lenses[0].command.command == "mlkata.runTests"
 
 
-async def test_hover_on_the_entry_point_shows_the_statement(server: Client) -> None:
+@pytest.mark.fast
+async def test_hover_on_the_entry_point_shows_the_statement(shared_server: Client) -> None:
     text = solution("rms-norm", "llama_style")
-    uri = server.write("rms.py", text)
-    server.open(uri, text)
+    uri = shared_server.write("rms.py", text)
+    shared_server.open(uri, text)
     row = next(i for i, line in enumerate(text.splitlines()) if line.startswith("class RMSNorm"))
-    hover = await server.lsp.text_document_hover_async(
+    hover = await shared_server.lsp.text_document_hover_async(
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=row, character=8))
     )
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
     statement = (Path(__file__).parents[2] / "problems" / "rms-norm" / "statement.md").read_text()
     assert statement.strip() in hover.contents.value
-    elsewhere = await server.lsp.text_document_hover_async(
+    elsewhere = await shared_server.lsp.text_document_hover_async(
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=row + 3, character=4))
     )
     assert elsewhere is None
@@ -152,13 +154,15 @@ async def test_reset_keeps_the_old_file_and_the_unsaved_text_as_backups(server: 
     assert path.read_text().startswith("# mlkata: matrix-multiply\n") and "raise NotImplementedError" in path.read_text()
 
 
-async def test_show_statement_by_id_and_by_file(server: Client) -> None:
-    by_id = await server.command("mlkata.showStatement", {"id": "dpo-loss"})
+@pytest.mark.fast
+async def test_show_statement_by_id_and_by_file(shared_server: Client) -> None:
+    by_id = await shared_server.command("mlkata.showStatement", {"id": "dpo-loss"})
     assert by_id["markdown"].startswith("#") and Path(by_id["path"]).is_file()
-    uri = server.write("dpo.py", "# mlkata: dpo-loss\n")
-    assert await server.command("mlkata.showStatement", {"uri": uri}) == by_id
+    uri = shared_server.write("dpo.py", "# mlkata: dpo-loss\n")
+    assert await shared_server.command("mlkata.showStatement", {"uri": uri}) == by_id
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize(
     ("command", "args", "message"),
     [
@@ -178,16 +182,19 @@ async def test_show_statement_by_id_and_by_file(server: Client) -> None:
         ("mlkata.mockReport", [{"id": "nope"}], "no mock interview 'nope'"),
     ],
 )
-async def test_bad_arguments_are_answered_with_an_lsp_error(server: Client, command: str, args: list[Any], message: str) -> None:
+async def test_bad_arguments_are_answered_with_an_lsp_error(
+    shared_server: Client, command: str, args: list[Any], message: str
+) -> None:
     with pytest.raises(JsonRpcException, match=message):
-        await server.lsp.workspace_execute_command_async(types.ExecuteCommandParams(command=command, arguments=args))
-    assert (await server.command("mlkata.mockStatus"))["active"] is False, "the server still answers"
+        await shared_server.lsp.workspace_execute_command_async(types.ExecuteCommandParams(command=command, arguments=args))
+    assert (await shared_server.command("mlkata.mockStatus"))["active"] is False, "the shared_server still answers"
 
 
-async def test_run_tests_on_an_unbound_file_is_an_error(server: Client) -> None:
-    uri = server.write("plain.py", "x = 1\n")
+@pytest.mark.fast
+async def test_run_tests_on_an_unbound_file_is_an_error(shared_server: Client) -> None:
+    uri = shared_server.write("plain.py", "x = 1\n")
     with pytest.raises(JsonRpcException, match="not bound to a problem"):
-        await server.command("mlkata.runTests", {"uri": uri})
+        await shared_server.command("mlkata.runTests", {"uri": uri})
 
 
 async def test_user_problem_folders_and_on_type_runs_from_settings(tmp_path: Path, reference_cache: Path) -> None:

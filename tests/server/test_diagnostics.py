@@ -21,6 +21,7 @@ def line_of(text: str, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in text")
 
 
+@pytest.mark.fast
 async def test_wrong_mha_is_reported_at_the_entry_point_and_a_fix_clears_it(server: Client) -> None:
     wrong = solution("multi-head-attention", "missing_scale")
     uri = server.write("mha.py", wrong)

@@ -28,63 +28,67 @@ async def _still_answers(server: Client) -> None:
     assert reply["problems"] and time.monotonic() - started < 5
 
 
-async def test_a_10_mb_file_is_judged_and_the_server_goes_on(server: Client) -> None:
+async def test_a_10_mb_file_is_judged_and_the_server_goes_on(shared_server: Client) -> None:
     text = solution("scaled-dot-product-attention", "einsum_stable") + ("# padding " + "x" * 90 + "\n") * 100_000
     assert len(text) > 10_000_000
-    uri = server.write("big.py", text)
-    server.open(uri, text)
-    await _still_answers(server)
-    diagnostics = await server.diagnostics_after(uri, 0, timeout=120)
+    uri = shared_server.write("big.py", text)
+    shared_server.open(uri, text)
+    await _still_answers(shared_server)
+    diagnostics = await shared_server.diagnostics_after(uri, 0, timeout=120)
     assert diagnostics == [], "a correct solution with 10 MB of comments passes"
 
 
-async def test_a_non_utf8_file_is_a_clear_error(server: Client) -> None:
-    path = server.home / "work" / "latin1.py"
+async def test_a_non_utf8_file_is_a_clear_error(shared_server: Client) -> None:
+    path = shared_server.home / "work" / "latin1.py"
     path.write_bytes("# mlkata: matrix-multiply\n# caf\xe9\ndef matmul(a, b):\n    return a\n".encode("latin-1"))
     with pytest.raises(JsonRpcException, match="is not UTF-8 text"):
-        await server.command("mlkata.runTests", {"uri": path.as_uri()})
-    await _still_answers(server)
+        await shared_server.command("mlkata.runTests", {"uri": path.as_uri()})
+    await _still_answers(shared_server)
 
 
-async def test_an_empty_file_is_left_alone(server: Client) -> None:
-    uri = server.write("empty.py", "")
-    server.open(uri, "")
-    version = server.save(uri, "")
-    await server.wait_for(lambda: any(p.version == version for p in server.publishes(uri)), 30, "a publish")
-    assert [list(p.diagnostics) for p in server.publishes(uri)][-1] == []
-    await _still_answers(server)
+async def test_an_empty_file_is_left_alone(shared_server: Client) -> None:
+    uri = shared_server.write("empty.py", "")
+    shared_server.open(uri, "")
+    version = shared_server.save(uri, "")
+    await shared_server.wait_for(lambda: any(p.version == version for p in shared_server.publishes(uri)), 30, "a publish")
+    assert [list(p.diagnostics) for p in shared_server.publishes(uri)][-1] == []
+    await _still_answers(shared_server)
 
 
-async def test_malformed_and_out_of_order_requests_get_errors_and_the_server_goes_on(server: Client) -> None:
+async def test_malformed_and_out_of_order_requests_get_errors_and_the_server_goes_on(shared_server: Client) -> None:
     with pytest.raises(JsonRpcException):
-        await server.command("mlkata.noSuchCommand")
+        await shared_server.command("mlkata.noSuchCommand")
     with pytest.raises(JsonRpcException):
-        await server.command("mlkata.showStatement", 42)
+        await shared_server.command("mlkata.showStatement", 42)
     # Changes and saves of a document that was never opened are ignored.
-    never = server.uri("never_opened.py")
-    server.lsp.text_document_did_change(
+    never = shared_server.uri("never_opened.py")
+    shared_server.lsp.text_document_did_change(
         types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=never, version=7),
             content_changes=[types.TextDocumentContentChangeWholeDocument(text="# mlkata: matrix-multiply\n")],
         )
     )
-    server.lsp.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=never)))
-    server.lsp.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=never)))
-    await _still_answers(server)
-    hover = await server.lsp.text_document_hover_async(
+    shared_server.lsp.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=never))
+    )
+    shared_server.lsp.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=never))
+    )
+    await _still_answers(shared_server)
+    hover = await shared_server.lsp.text_document_hover_async(
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=never), position=types.Position(line=99, character=0))
     )
     assert hover is None
-    await _still_answers(server)
+    await _still_answers(shared_server)
 
 
-async def test_a_run_never_writes_the_solution_file(server: Client) -> None:
+async def test_a_run_never_writes_the_solution_file(shared_server: Client) -> None:
     text = solution("scaled-dot-product-attention", "missing_scale")
-    uri = server.write("untouched.py", text)
-    path = server.home / "work" / "untouched.py"
+    uri = shared_server.write("untouched.py", text)
+    path = shared_server.home / "work" / "untouched.py"
     before = (path.read_bytes(), path.stat().st_mtime_ns)
-    server.open(uri, text)
-    await server.diagnostics_after(uri, 0)
+    shared_server.open(uri, text)
+    await shared_server.diagnostics_after(uri, 0)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
 
 
