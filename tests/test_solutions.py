@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mlkata.bank import Bank
-from mlkata.bank.validate import Expect, golden_expectation, golden_files, mismatches
+from mlkata.bank.validate import Expect, golden_expectation, golden_files, judge_changes, mismatches
 from mlkata.cli import format_report
 from tests.conftest import SyncBatch
 
@@ -34,7 +34,7 @@ def _golden_params() -> list[object]:
 @pytest.mark.parametrize("path", _golden_params())
 def test_golden_solution(path: Path, bank: Bank, batch: SyncBatch) -> None:
     expect = golden_expectation(path)
-    report = batch.judge(bank.get(path.parent.name), path.read_text(encoding="utf-8"), str(path))
+    report = batch.judge(bank.get(path.parent.name), path.read_text(encoding="utf-8"), str(path), **judge_changes(expect))
     assert mismatches(report, expect) == [], format_report(report, str(path))
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+import attrs
 import pytest
 
 from mlkata.bank import Problem
@@ -123,6 +126,22 @@ def test_infinite_loop_is_a_time_limit_on_the_looping_line(add_problem: Problem,
     assert t.verdict is Verdict.TIME_LIMIT
     assert t.location is not None and t.location.line in (3, 4)
     assert t.message.startswith("time limit of 1 s exceeded")
+
+
+def test_stop_at_time_limit_ends_the_run_at_the_first_time_limit(add_problem: Problem, options: Options) -> None:
+    # Wrong on the first test, stuck on the second: the verdict and first failing test are those of a full run.
+    source = "import time\n\ndef add(a, b):\n    if a < 0:\n        time.sleep(1e9)\n    return a - b\n"
+    full = run(add_problem, source, options)
+    start = time.monotonic()
+    stopped = run(add_problem, source, attrs.evolve(options, stop_at_time_limit=True))
+    elapsed = time.monotonic() - start
+    assert [t.verdict for t in full.tests] == [Verdict.WRONG_ANSWER, Verdict.TIME_LIMIT, Verdict.WRONG_ANSWER]
+    assert [t.verdict for t in stopped.tests] == [Verdict.WRONG_ANSWER, Verdict.TIME_LIMIT, Verdict.TIME_LIMIT]
+    assert [(t.name, t.message, t.location) for t in stopped.tests[:2]] == [
+        (t.name, t.message, t.location) for t in full.tests[:2]
+    ]
+    assert stopped.tests[2].message.startswith("not run: the run stopped at the first time limit")
+    assert elapsed < 3, f"the run went on after its first time limit ({elapsed:.1f} s)"
 
 
 def test_sleeping_forever_is_a_time_limit(add_problem: Problem, options: Options) -> None:

@@ -134,9 +134,15 @@ def bank_files(problem: Problem, solutions: Path | None) -> list[tuple[str, str,
     return files
 
 
+def judge_changes(expect: Expect) -> dict[str, bool]:
+    """Option changes for judging a file with this expectation: one that must run out of time stops
+    at its first time limit (what is checked, the verdict and first failing test, stays the same)."""
+    return {"stop_at_time_limit": True} if expect.verdict == "time_limit" else {}
+
+
 async def _judge_file(batch: Batch, problem: Problem, path: str, source: str, expect: Expect) -> Judged:
     try:
-        report, seconds = await batch.timed(problem, source, path)
+        report, seconds = await batch.timed(problem, source, path, **judge_changes(expect))
     except JudgeError as exc:
         return Judged(path, (str(exc),), 0.0)
     return Judged(path, tuple(f"{path}: {m}" for m in mismatches(report, expect)), seconds)
@@ -152,7 +158,9 @@ async def validate_problem(problem: Problem, batch: Batch, solutions: Path | Non
     reference = await _judge_file(batch, problem, *files[0])
     if reference.issues:
         return ProblemResult(problem.id, (*issues, *reference.issues), (reference,), reference.seconds)
-    rest = await asyncio.gather(*(_judge_file(batch, problem, *f) for f in files[1:]))
+    # Files that must time out first, for the same reason as in validate_bank.
+    rest_files = sorted(files[1:], key=lambda f: f[2].verdict != "time_limit")
+    rest = await asyncio.gather(*(_judge_file(batch, problem, *f) for f in rest_files))
     judged = (reference, *rest)
     found = [*issues, *(issue for j in judged for issue in j.issues)]
     return ProblemResult(problem.id, tuple(found), judged, sum(j.seconds for j in judged))
@@ -175,7 +183,23 @@ async def validate_bank(
         echo(progress_line(result))
         return result
 
-    return list(await asyncio.gather(*(one(p) for p in problems)))
+    # Longest first: files expected to run out of time hold a slot for seconds, and would otherwise
+    # end the session with one slot busy and the others idle.
+    order = sorted(problems, key=lambda p: _expected_seconds(p, solutions), reverse=True)
+    done = {r.problem: r for r in await asyncio.gather(*(one(p) for p in order))}
+    return [done[p.id] for p in problems]
+
+
+def _expected_seconds(problem: Problem, solutions: Path | None) -> float:
+    """A problem's files that must time out, in seconds of their limits (0 when none)."""
+    limit = min(problem.limits.total_time_ms, problem.limits.test_time_ms * len(problem.test_names)) / 1000
+    slow = 0
+    for path in golden_files(solutions, problem.id) if solutions is not None else []:
+        try:
+            slow += golden_expectation(path).verdict == "time_limit"
+        except (OSError, ValueError):
+            pass  # reported by validate_problem
+    return slow * limit
 
 
 def summary(results: Sequence[ProblemResult], wall_s: float, jobs: int, slowest: int = 5) -> str:

@@ -700,6 +700,10 @@ def _run_tests(
                     break
                 yield names[index], event
                 index += 1
+                if event.get("status") == "time_limit" and run.job.get("stop_at_time_limit"):
+                    for name in names[index:]:
+                        yield name, {"status": "not_run", "stdout": "", "stdout_bytes": 0, "fault": ""}
+                    return
         finally:
             os.close(result_r)
         start = index

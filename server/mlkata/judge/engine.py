@@ -197,6 +197,8 @@ def _result(
     fault = locate.fault_location(str(event.get("fault") or ""), filename, lines)
     if status == "error":
         return _error_result(event, problem, filename, lines, entry, result)
+    if status == "not_run":
+        return result(Verdict.TIME_LIMIT, "not run: the run stopped at the first time limit (stop_at_time_limit)", entry)
     if status in ("time_limit", "total_time_limit"):
         where = fault or entry
         what = (

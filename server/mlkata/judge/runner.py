@@ -59,6 +59,10 @@ class Options:
     """Say when a wrong answer matches a problem's declared classic mistake (off in mock interviews)."""
     python_worker: WarmWorker | None = attrs.field(default=None, eq=False)
     """A warm worker without torch for pure-Python problems (None: they use ``worker``)."""
+    stop_at_time_limit: bool = False
+    """End the run at the first test that runs out of time; the tests after it are not run (time_limit,
+    "not run"). The verdict and the first failing test stay the same: what validation checks of a
+    solution that must be too slow, without waiting out the limit of every later test too."""
 
 
 def limits_for(problem: Problem, options: Options, slack: float = 1.0) -> dict[str, Any]:
@@ -134,6 +138,8 @@ async def run_child(
     for an output: passed / message / details / explanation), and the examples' under ``EXAMPLES``.
     """
     job = _job(problem, options, limits_for(problem, options)) | {"source": source, "filename": filename}
+    if options.stop_at_time_limit:
+        job["stop_at_time_limit"] = True
     if examples:
         job["examples"] = list(examples)
     total = _total_s(problem, options, 1.0)
