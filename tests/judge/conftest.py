@@ -144,10 +144,12 @@ def no_leftovers(private_tmp: Path, options: Options):
     """Fail if a run leaves scratch folders or child processes behind."""
     pattern = os.path.join(str(private_tmp), "mlkata-run-*")
     before = set(glob.glob(pattern))
+    # Processes of the session (warm workers, a shared language server) were there before the test.
+    already = {pid for _, pid in _children(os.getpid())}
     yield
     assert set(glob.glob(pattern)) - before == set(), "scratch folders left behind"
     worker = options.worker.pid if options.worker is not None else None
-    children = [name for name, pid in _children(os.getpid()) if not _is_worker(pid)]
+    children = [name for name, pid in _children(os.getpid()) if pid not in already and not _is_worker(pid)]
     assert not children, f"processes left behind: {children}"
     if worker is not None:
 
