@@ -166,10 +166,11 @@ async def validate_problem(problem: Problem, batch: Batch, solutions: Path | Non
     return ProblemResult(problem.id, tuple(found), judged, sum(j.seconds for j in judged))
 
 
-def progress_line(result: ProblemResult) -> str:
+def progress_line(result: ProblemResult, width: int = 40) -> str:
     """One problem's line: ok or FAIL, files judged, time; then each issue indented."""
     good = sum(1 for j in result.files if not j.issues)
-    head = f"{'ok' if result.valid else 'FAIL':<4}  {result.problem:<40} {good:>3}/{len(result.files):<3} files  {result.seconds:6.1f} s"
+    files = f"{good}/{len(result.files)}"
+    head = f"{'ok' if result.valid else 'FAIL':<4}  {result.problem:<{width}}  {files:>7} files  {result.seconds:6.1f} s"
     return "\n".join([head, *(f"      {issue}" for issue in result.issues)])
 
 
@@ -178,9 +179,11 @@ async def validate_bank(
 ) -> list[ProblemResult]:
     """Validate every problem in one batch session; ``echo`` gets each problem's line as it finishes."""
 
+    width = max((len(p.id) for p in problems), default=0)
+
     async def one(problem: Problem) -> ProblemResult:
         result = await validate_problem(problem, batch, solutions)
-        echo(progress_line(result))
+        echo(progress_line(result, width))
         return result
 
     # Longest first: files expected to run out of time hold a slot for seconds, and would otherwise
@@ -191,15 +194,14 @@ async def validate_bank(
 
 
 def _expected_seconds(problem: Problem, solutions: Path | None) -> float:
-    """A problem's files that must time out, in seconds of their limits (0 when none)."""
-    limit = min(problem.limits.total_time_ms, problem.limits.test_time_ms * len(problem.test_names)) / 1000
+    """Seconds a problem's files that must time out hold a slot at least: one test limit each (they stop there)."""
     slow = 0
     for path in golden_files(solutions, problem.id) if solutions is not None else []:
         try:
             slow += golden_expectation(path).verdict == "time_limit"
         except (OSError, ValueError):
             pass  # reported by validate_problem
-    return slow * limit
+    return slow * problem.limits.test_time_ms / 1000
 
 
 def summary(results: Sequence[ProblemResult], wall_s: float, jobs: int, slowest: int = 5) -> str:
