@@ -68,9 +68,8 @@ def measure(problem_id: str) -> list[dict[str, Any]]:
     problem = load_problem(ROOT / "problems" / problem_id)
     limit = problem.limits.test_time_ms / 1000
     drives = child._hidden_tests(problem.tests_source, api)[0]
-    golden = [
-        (p, golden_expectation(p).verdict, golden_expectation(p).first_failing) for p in golden_files(SOLUTIONS, problem_id)
-    ]
+    expected = {p: golden_expectation(p) for p in golden_files(SOLUTIONS, problem_id)}
+    golden = [(p, e.verdict, e.first_failing) for p, e in expected.items()]
     accepted = [(problem.solution, "solution")] + [(p.read_text(), p.stem) for p, verdict, _ in golden if verdict == "passed"]
     rows = []
     for slow, verdict, test in golden:

@@ -195,13 +195,11 @@ async def validate_bank(
 
 def _expected_seconds(problem: Problem, solutions: Path | None) -> float:
     """Seconds a problem's files that must time out hold a slot at least: one test limit each (they stop there)."""
-    slow = 0
-    for path in golden_files(solutions, problem.id) if solutions is not None else []:
-        try:
-            slow += golden_expectation(path).verdict == "time_limit"
-        except (OSError, ValueError):
-            pass  # reported by validate_problem
-    return slow * problem.limits.test_time_ms / 1000
+    try:
+        files = bank_files(problem, solutions)
+    except (OSError, ValueError):
+        return 0.0  # reported by validate_problem
+    return sum(expect.verdict == "time_limit" for _, _, expect in files) * problem.limits.test_time_ms / 1000
 
 
 def summary(results: Sequence[ProblemResult], wall_s: float, jobs: int, slowest: int = 5) -> str:

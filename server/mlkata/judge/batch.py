@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mlkata.judge.engine import judge
-from mlkata.judge.runner import Options, WarmWorker
+from mlkata.judge.runner import Options, warm_workers
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -46,11 +46,10 @@ class Batch:
 
     def __init__(self, options: Options, roots: Sequence[Path] = (), jobs: int | None = None, torch: bool = True) -> None:
         self.jobs = jobs or default_jobs()
-        python = WarmWorker(options.python, torch=False, preload=roots)
-        # Without torch problems to judge, the torch import (the longest part of a start) is skipped.
-        warm = WarmWorker(options.python, preload=roots) if torch else None
-        self.workers = (python,) if warm is None else (warm, python)
-        self.options = attrs.evolve(options, worker=warm, python_worker=python)
+        warm, python = warm_workers(options.python, roots)
+        # Without torch problems to judge, the torch worker is never started (its torch import is the longest part of a start).
+        self.workers = (warm, python) if torch else (python,)
+        self.options = attrs.evolve(options, worker=warm if torch else None, python_worker=python)
         self._slots: asyncio.Semaphore | None = None
 
     async def start(self) -> None:

@@ -201,7 +201,7 @@ async def _start(
         await writer.drain()
         if close_input:
             writer.write_eof()
-    except (ConnectionError, OSError):
+    except OSError:  # ConnectionError included
         raise _StartupFailed("the run process closed its input") from None
     ready = await _next_event(reader, wait_s)
     if ready is None or ready.get("event") != "ready":
@@ -514,6 +514,11 @@ class WarmWorker:
     def stop(self) -> None:
         """Kill it and every run forked from it."""
         self._kill()
+
+
+def warm_workers(python: str, preload: Sequence[Path] = ()) -> tuple[WarmWorker, WarmWorker]:
+    """The pair every judging session uses: the torch worker and the pure-Python one (not started)."""
+    return WarmWorker(python, preload=preload), WarmWorker(python, torch=False, preload=preload)
 
 
 def _process_tree(pid: int, depth: int = 0) -> list[tuple[int, str]]:

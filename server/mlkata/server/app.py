@@ -28,7 +28,7 @@ from mlkata.bank.interviews import Interview, load_interviews
 from mlkata.binding import Binding, bind, create_solution, solution_name
 from mlkata.judge import locate
 from mlkata.judge.engine import judge
-from mlkata.judge.runner import JudgeError, Options, WarmWorker
+from mlkata.judge.runner import JudgeError, Options, WarmWorker, warm_workers
 from mlkata.judge.verdict import Location, Report
 from mlkata.mock import MockSession
 from mlkata.server import commands
@@ -97,8 +97,7 @@ class MlKataServer(LanguageServer):
         if len(spawned) != 2:
             self.stop_workers()
             roots = default_roots() + list(self.settings.problems_folders)
-            self.worker = WarmWorker(self.python, preload=roots)
-            self.python_worker = WarmWorker(self.python, torch=False, preload=roots)
+            self.worker, self.python_worker = warm_workers(self.python, roots)
         assert self.worker is not None and self.python_worker is not None
         self.python_worker.start()
         self.worker.start()

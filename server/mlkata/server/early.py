@@ -8,12 +8,12 @@ from __future__ import annotations
 import sys
 
 from mlkata.bank import default_roots
-from mlkata.judge.runner import WarmWorker
+from mlkata.judge.runner import WarmWorker, warm_workers
 
 
 def spawn_workers(python: str = sys.executable) -> tuple[WarmWorker, WarmWorker]:
     """The torch worker and the pure-Python one, their processes started (readiness is awaited later)."""
-    workers = (WarmWorker(python, preload=default_roots()), WarmWorker(python, torch=False, preload=default_roots()))
+    workers = warm_workers(python, default_roots())
     for worker in workers:
         worker.spawn()
     return workers
