@@ -8,7 +8,9 @@ import re
 import attrs
 
 MARKER = "# mlkata: {id}\n"
-MARKER_RE = re.compile(r"^\ufeff?\s*#\s*mlkata:\s*(?P<id>\S*)\s*$")
+MARKER_PATTERN = r"^\ufeff?\s*#\s*mlkata:\s*(\S*)\s*$"
+"""The first line of a solution file; group 1 is the problem id (the client uses the same pattern)."""
+MARKER_RE = re.compile(MARKER_PATTERN)
 
 
 @attrs.frozen
@@ -29,7 +31,7 @@ def bind(text: str) -> Binding | None:
     match = MARKER_RE.match(first)
     if not match:
         return None
-    return Binding(match["id"], match.start("id"), match.end("id"))
+    return Binding(match[1], match.start(1), match.end(1))
 
 
 def solution_name(problem_id: str) -> str:
