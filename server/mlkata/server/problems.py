@@ -1,0 +1,120 @@
+"""Commands about the bank: list the problems, show a statement, open (create) a solution file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pygls.exceptions import JsonRpcInvalidParams
+from pygls.uris import from_fs_path
+
+from mlkata.bank import Problem
+from mlkata.binding import bind, create_solution, solution_name
+from mlkata.server.params import NoParams, OpenProblem, ProblemRef, problem_of, register
+from mlkata.server.protocol import Commands
+from mlkata.server.state import MlKataServer
+
+
+def problem_json(p: Problem, stats: dict[str, Any]) -> dict[str, Any]:
+    """A problem's metadata and the user's progress on it, as the client's lists show them."""
+    s = stats.get(p.id, {})
+    return {
+        "id": p.id,
+        "title": p.title,
+        "difficulty": p.difficulty,
+        "topics": list(p.topics),
+        "area": p.area,
+        "kind": p.kind,
+        "suggestedMinutes": p.suggested_minutes,
+        "tests": len(p.test_names),
+        "testNames": list(p.test_names),
+        "hints": len(p.hints),
+        "solved": bool(s.get("solved")),
+        "bestSeconds": s.get("bestSeconds"),
+        "runs": s.get("runs", 0),
+        "lastVerdict": s.get("lastVerdict"),
+        "statementPath": str(p.path / "statement.md"),
+    }
+
+
+def list_problems(ls: MlKataServer, params: NoParams) -> dict[str, Any]:
+    """Every problem with its metadata and the user's progress; plus problems that failed to load."""
+    stats = ls.record("progress", ls.store.problem_stats) or {}
+    return {
+        "problems": [problem_json(p, stats) for p in ls.bank.problems.values()],
+        "errors": [str(e) for e in ls.bank.errors],
+        "interviews": [
+            {
+                "id": i.id,
+                "title": i.title,
+                "models": i.models,
+                "rounds": [{"problem": r.problem, "minutes": r.minutes} for r in i.rounds],
+            }
+            for i in ls.interviews.values()
+        ],
+    }
+
+
+def show_statement(ls: MlKataServer, params: ProblemRef) -> dict[str, Any]:
+    """A problem's statement (Markdown) and where its file is."""
+    p = problem_of(ls, params, Commands.SHOW_STATEMENT)
+    path = p.path / "statement.md"
+    return {"id": p.id, "title": p.title, "markdown": p.statement, "path": str(path), "uri": from_fs_path(str(path))}
+
+
+def open_problem(ls: MlKataServer, params: OpenProblem) -> dict[str, Any]:
+    """Create the solution file from the starter (never overwriting); return it and the statement."""
+    name = Commands.OPEN_PROBLEM
+    p = problem_of(ls, params, name)
+    folder = Path(params.folder).expanduser() if params.folder else ls.solutions_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise JsonRpcInvalidParams(f"{name}: cannot create the folder {folder}: {exc.strerror}") from None
+    path, created = _solution_file(folder, p)
+    if created:
+        ls.record("the start of this problem", lambda: ls.store.record_start(p.id))
+    statement = p.path / "statement.md"
+    return {
+        "id": p.id,
+        "path": str(path),
+        "uri": from_fs_path(str(path)),
+        "created": created,
+        "statementPath": str(statement),
+        "statementUri": from_fs_path(str(statement)),
+    }
+
+
+def _solution_file(folder: Path, p: Problem) -> tuple[Path, bool]:
+    """The user's file of this problem in folder (created from the starter unless it exists)."""
+    path = folder / solution_name(p.id)
+    n = 1
+    while True:
+        try:
+            create_solution(path, p.id, p.starter)
+            return path, True
+        except FileExistsError:
+            if _bound_to(path) == p.id:
+                return path, False  # the user's existing solution of this problem: open it, untouched
+            n += 1
+            path = folder / f"{Path(solution_name(p.id)).stem}_{n}.py"
+        except OSError as exc:
+            raise JsonRpcInvalidParams(f"{Commands.OPEN_PROBLEM}: cannot write {path}: {exc.strerror}") from None
+
+
+def _bound_to(path: Path) -> str | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            first = f.readline()
+    except OSError:
+        return None
+    binding = bind(first)
+    return binding.problem_id if binding else None
+
+
+def setup(server: MlKataServer) -> None:
+    """Register the bank's commands."""
+    register(
+        server,
+        {Commands.LIST_PROBLEMS: list_problems, Commands.SHOW_STATEMENT: show_statement, Commands.OPEN_PROBLEM: open_problem},
+    )

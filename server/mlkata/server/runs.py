@@ -1,0 +1,199 @@
+"""Judging documents: at most one run per document, work-done progress, and what a run publishes.
+
+A run is started by opening or saving a bound file (or by typing, when enabled), or by
+``mlkata.runTests``. A newer request cancels the run in flight (a generation counter per
+document drops a result that belongs to an older text). A finished run is recorded in the store
+before it is shown (a shown run is never lost), then published as diagnostics, kept for lenses and
+inlay hints, and sent to the client as ``mlkata/runFinished`` (the Testing view).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from typing import Any
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
+
+from mlkata.bank import Problem
+from mlkata.judge.engine import judge
+from mlkata.judge.runner import JudgeError
+from mlkata.judge.verdict import Report
+from mlkata.server import interviews
+from mlkata.server.diagnostics import judge_error_diagnostic, report_diagnostics, unknown_problem_diagnostic
+from mlkata.server.params import FileRef, ProblemRef, problem_of, register, uri_of
+from mlkata.server.protocol import Commands, Notifications
+from mlkata.server.state import MlKataServer
+from mlkata.store import source_hash
+
+log = logging.getLogger("mlkata.server")
+
+
+class RunScheduler:
+    """At most one judge run per document; a newer request cancels the one in flight."""
+
+    def __init__(self, server: MlKataServer) -> None:
+        self.server = server
+        self.tasks: dict[str, asyncio.Task[Report | None]] = {}
+        self.generation: dict[str, int] = {}
+        self.last_recorded: dict[str, str] = {}
+
+    def request(self, uri: str, trigger: str, delay: float = 0.0) -> asyncio.Task[Report | None]:
+        """Start a run of the document's current text (after delay), cancelling any older one."""
+        self.cancel(uri)
+        gen = self.generation[uri]
+        task = asyncio.ensure_future(self._run(uri, gen, trigger, delay))
+        self.tasks[uri] = task
+        return task
+
+    def cancel(self, uri: str) -> None:
+        """Cancel the document's run in flight (its result would belong to an older text)."""
+        self.generation[uri] = self.generation.get(uri, 0) + 1
+        task = self.tasks.pop(uri, None)
+        if task is not None and not task.done():
+            task.cancel()
+
+    async def latest(self, uri: str) -> Report | None:
+        """Run now and wait for the result of the latest text (following newer runs that replace it)."""
+        task = self.request(uri, "command")
+        while True:
+            try:
+                return await asyncio.shield(task)
+            except asyncio.CancelledError:
+                current = asyncio.current_task()
+                if current is not None and current.cancelling():
+                    raise
+                newer = self.tasks.get(uri)
+                if newer is None or newer is task:
+                    return None
+                task = newer
+
+    async def _run(self, uri: str, gen: int, trigger: str, delay: float) -> Report | None:
+        server = self.server
+        if delay > 0:
+            await asyncio.sleep(delay)
+        doc = server.document(uri)
+        text, version = doc.source, doc.version
+        binding, problem = server.problem_of(text)
+        if binding is None:
+            server.publish(uri, [], version)
+            return None
+        if problem is None:
+            server.publish(uri, [unknown_problem_diagnostic(binding, server.bank)], version)
+            return None
+        report = await self._judge(uri, problem, text, doc.path or uri, version)
+        if report is None or self.generation.get(uri) != gen:
+            return None
+        self._record(uri, problem, report, text)  # committed before it is shown: a shown run is never lost
+        server.publish(uri, report_diagnostics(report, text.splitlines(), doc, uri), version)
+        server.reports[uri] = report
+        server.protocol.notify(Notifications.RUN_FINISHED, {"uri": uri, "title": problem.title, "report": report.to_json()})
+        server.refresh_lenses()
+        return report
+
+    async def _judge(self, uri: str, problem: Problem, text: str, path: str, version: int | None) -> Report | None:
+        """The report of one run, with its progress; a judge failure is published instead."""
+        server = self.server
+        progress = Progress(server, f"Running the hidden tests of {problem.title}")
+        try:
+            report = await judge(problem, text, path, server.options)
+        except JudgeError as exc:
+            progress.end("the judge could not run")
+            server.publish(uri, [judge_error_diagnostic(str(exc))], version)
+            return None
+        except asyncio.CancelledError:
+            progress.end("cancelled: the file changed")
+            raise
+        except Exception as exc:  # a bug in the judge must not take the server down
+            log.exception("judging %s failed", uri)
+            progress.end("the judge failed")
+            server.publish(uri, [judge_error_diagnostic(f"internal error in the judge: {exc!r}")], version)
+            return None
+        progress.end(f"{report.passed}/{report.total} passed")
+        return report
+
+    def _record(self, uri: str, problem: Problem, report: Report, text: str) -> None:
+        server = self.server
+        key = f"{problem.id}:{source_hash(text)}"
+        if self.last_recorded.get(uri) == key:
+            return
+        self.last_recorded[uri] = key
+        data = report.to_json()
+        mock_id, round_index, overtime = interviews.record_run(server, problem.id, data)
+        server.record(
+            "this run",
+            lambda: server.store.record_run(problem.id, data, text, mock_id=mock_id, round_index=round_index, overtime=overtime),
+        )
+
+
+class Progress:
+    """LSP work-done progress for one run, when the client supports it; never delays the run."""
+
+    def __init__(self, server: MlKataServer, title: str) -> None:
+        self.server = server
+        self.token = f"mlkata-run-{uuid.uuid4()}"
+        self.begun: asyncio.Task[None] | None = None
+        window = server.client_capabilities.window
+        if window and window.work_done_progress:
+            self.begun = asyncio.ensure_future(self._begin(title))
+
+    async def _begin(self, title: str) -> None:
+        await self.server.work_done_progress.create_async(self.token)
+        self.server.work_done_progress.begin(self.token, types.WorkDoneProgressBegin(title=title, cancellable=False))
+
+    def end(self, message: str) -> None:
+        """End the progress (after it has begun)."""
+        if self.begun is None:
+            return
+
+        def finish(task: asyncio.Task[None]) -> None:
+            if not task.cancelled() and task.exception() is None:
+                self.server.work_done_progress.end(self.token, types.WorkDoneProgressEnd(message=message))
+
+        self.begun.add_done_callback(finish)
+
+
+def setup(server: MlKataServer) -> None:
+    """Runs on open, save and (when enabled) typing; cleanup on close; the ``runTests`` command."""
+    runs = RunScheduler(server)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: MlKataServer, params: types.DidOpenTextDocumentParams) -> None:
+        if ls.settings.run_on_save:
+            runs.request(params.text_document.uri, "open")
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: MlKataServer, params: types.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        if ls.settings.run_on_type:
+            runs.request(uri, "change", ls.settings.debounce_ms / 1000)
+        else:
+            runs.cancel(uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: MlKataServer, params: types.DidSaveTextDocumentParams) -> None:
+        if ls.settings.run_on_save:
+            runs.request(params.text_document.uri, "save")
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: MlKataServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        runs.cancel(uri)
+        ls.reports.pop(uri, None)
+        ls.publish(uri, [])
+
+    async def run_tests(ls: MlKataServer, params: FileRef) -> dict[str, Any]:
+        """Judge the file's current text now; returns the per-test results (and publishes diagnostics)."""
+        uri = uri_of(params, Commands.RUN_TESTS)
+        problem = problem_of(ls, ProblemRef(uri=uri), Commands.RUN_TESTS)
+        report = await runs.latest(uri)
+        if report is None:
+            raise JsonRpcInvalidParams(f"{Commands.RUN_TESTS}: the run of {uri} did not finish (file closed or judge error)")
+        data = report.to_json()
+        data["title"] = problem.title
+        data["uri"] = uri
+        return data
+
+    register(server, {Commands.RUN_TESTS: run_tests})
