@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,13 @@ def _field(meta: dict[str, Any], key: str, kind: type | tuple[type, ...], path: 
 def load_problem(folder: Path) -> Problem:
     """Load and check one problem folder; raises :class:`ProblemError`."""
     folder = Path(folder)
+    meta = _meta(folder)
+    fields = _checked_fields(meta, folder, folder / "problem.toml")
+    return Problem(**fields, path=folder, **_files(folder, fields["entry_point"]))
+
+
+def _meta(folder: Path) -> dict[str, Any]:
+    """problem.toml as a table, with no unknown and no missing field."""
     toml_path = folder / "problem.toml"
     text = _read(folder, "problem.toml")
     try:
@@ -114,40 +121,64 @@ def load_problem(folder: Path) -> Problem:
     for key in REQUIRED:
         if key not in meta:
             raise ProblemError(toml_path, "missing", key)
+    return meta
+
+
+def _one_of(meta: dict[str, Any], key: str, allowed: Collection[str], path: Path) -> str:
+    value = _field(meta, key, str, path)
+    if value not in allowed:
+        raise ProblemError(path, f"{value!r} is not one of {', '.join(allowed)}", key)
+    return value
+
+
+def _non_empty(meta: dict[str, Any], key: str, path: Path) -> str:
+    value = _field(meta, key, str, path).strip()
+    if not value:
+        raise ProblemError(path, "empty", key)
+    return value
+
+
+def _checked_fields(meta: dict[str, Any], folder: Path, toml_path: Path) -> dict[str, Any]:
+    """The problem's fields from problem.toml, each checked (the error names the field)."""
     pid = _field(meta, "id", str, toml_path)
     if not ID_RE.match(pid):
         raise ProblemError(toml_path, f"{pid!r} is not a kebab-case id", "id")
     if pid != folder.name:
         raise ProblemError(toml_path, f"{pid!r} differs from the folder name {folder.name!r}", "id")
-    title = _field(meta, "title", str, toml_path).strip()
-    if not title:
-        raise ProblemError(toml_path, "empty", "title")
-    difficulty = _field(meta, "difficulty", str, toml_path)
-    if difficulty not in DIFFICULTIES:
-        raise ProblemError(toml_path, f"{difficulty!r} is not one of {', '.join(DIFFICULTIES)}", "difficulty")
+    title = _non_empty(meta, "title", toml_path)
+    difficulty = _one_of(meta, "difficulty", DIFFICULTIES, toml_path)
     topics = _field(meta, "topics", list, toml_path)
     if not topics or not all(isinstance(t, str) and t for t in topics):
         raise ProblemError(toml_path, "expected a non-empty list of strings", "topics")
-    area = _field(meta, "area", str, toml_path)
-    if area not in AREAS:
-        raise ProblemError(toml_path, f"{area!r} is not one of {', '.join(AREAS)}", "area")
-    kind = _field(meta, "kind", str, toml_path)
-    if kind not in KINDS:
-        raise ProblemError(toml_path, f"{kind!r} is not one of {', '.join(KINDS)}", "kind")
+    area = _one_of(meta, "area", AREAS, toml_path)
+    kind = _one_of(meta, "kind", KINDS, toml_path)
     entry = _field(meta, "entry_point", str, toml_path)
     if not entry.isidentifier():
         raise ProblemError(toml_path, f"{entry!r} is not a Python identifier", "entry_point")
     minutes = _field(meta, "suggested_minutes", int, toml_path)
     if not 1 <= minutes <= 180:
         raise ProblemError(toml_path, f"{minutes} is outside 1..180", "suggested_minutes")
-    origin = _field(meta, "origin", str, toml_path).strip()
-    if not origin:
-        raise ProblemError(toml_path, "empty", "origin")
+    origin = _non_empty(meta, "origin", toml_path)
     forbidden = meta.get("forbidden", [])
     if not isinstance(forbidden, list) or not all(isinstance(f, str) and f for f in forbidden):
         raise ProblemError(toml_path, "expected a list of dotted names", "forbidden")
-    limits = _limits(meta["limits"], toml_path)
+    return {
+        "id": pid,
+        "title": title,
+        "difficulty": difficulty,
+        "topics": tuple(topics),
+        "area": area,
+        "kind": kind,
+        "entry_point": entry,
+        "suggested_minutes": minutes,
+        "origin": origin,
+        "forbidden": tuple(forbidden),
+        "limits": _limits(meta["limits"], toml_path),
+    }
 
+
+def _files(folder: Path, entry: str) -> dict[str, Any]:
+    """The problem's files: starter and reference (each defining entry), tests, statement, hints, follow-ups, mistakes."""
     starter = _read(folder, "starter.py")
     _require_entry(folder / "starter.py", starter, entry)
     solution = _read(folder, "solution.py")
@@ -157,31 +188,16 @@ def load_problem(folder: Path) -> Problem:
     statement = _read(folder, "statement.md")
     if not statement.strip():
         raise ProblemError(folder / "statement.md", "empty")
-    hints = tuple(Hint(t, b) for t, b in _sections(folder / "hints.md", _read(folder, "hints.md")))
-    followups = tuple(Followup(t, b) for t, b in _sections(folder / "followups.md", _read(folder, "followups.md")))
-    mistakes = _mistakes(folder, entry)
-    return Problem(
-        id=pid,
-        title=title,
-        difficulty=difficulty,
-        topics=tuple(topics),
-        area=area,
-        kind=kind,
-        entry_point=entry,
-        suggested_minutes=minutes,
-        origin=origin,
-        forbidden=tuple(forbidden),
-        limits=limits,
-        path=folder,
-        statement=statement,
-        starter=starter,
-        solution=solution,
-        tests_source=tests_source,
-        test_names=names,
-        hints=hints,
-        followups=followups,
-        mistakes=mistakes,
-    )
+    return {
+        "statement": statement,
+        "starter": starter,
+        "solution": solution,
+        "tests_source": tests_source,
+        "test_names": names,
+        "hints": tuple(Hint(t, b) for t, b in _sections(folder / "hints.md", _read(folder, "hints.md"))),
+        "followups": tuple(Followup(t, b) for t, b in _sections(folder / "followups.md", _read(folder, "followups.md"))),
+        "mistakes": _mistakes(folder, entry),
+    }
 
 
 def _limits(value: Any, path: Path) -> Limits:
