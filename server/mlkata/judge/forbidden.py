@@ -9,7 +9,7 @@ same names at run time, for uses no static scan can see (``getattr`` with a buil
 from __future__ import annotations
 
 import ast
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -53,7 +53,6 @@ def scan(source: str, forbidden: Sequence[str]) -> list[Finding]:
         return []
     tree = ast.parse(source)
     lines = source.splitlines()
-    aliases: dict[str, str] = {}
     findings: list[Finding] = []
 
     def hit(full: str, spelled: str, node: ast.AST) -> None:
@@ -61,6 +60,22 @@ def scan(source: str, forbidden: Sequence[str]) -> list[Finding]:
         if name:
             findings.append(Finding(name, spelled, node_location(node, lines)))
 
+    aliases = _imports(tree, forbidden, hit)
+    _uses(tree, aliases, hit)
+    findings.sort(key=lambda f: (f.location.line, f.location.column))
+    unique: list[Finding] = []
+    for f in findings:
+        if not any(u.location == f.location for u in unique):
+            unique.append(f)
+    return unique
+
+
+Hit = Callable[[str, str, ast.AST], None]
+
+
+def _imports(tree: ast.AST, forbidden: Sequence[str], hit: Hit) -> dict[str, str]:
+    """Report forbidden imports; returns the names the imports bind (local name -> dotted name)."""
+    aliases: dict[str, str] = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -77,6 +92,11 @@ def scan(source: str, forbidden: Sequence[str]) -> list[Finding]:
                 aliases[alias.asname or alias.name] = full
                 if not _matches(node.module, forbidden):
                     hit(full, f"from {node.module} import {alias.name}", node)
+    return aliases
+
+
+def _uses(tree: ast.AST, aliases: dict[str, str], hit: Hit) -> None:
+    """Report uses of imported names: dotted access, ``__import__``/``import_module``, ``getattr``."""
     seen: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.Attribute, ast.Name)) and id(node) not in seen:
@@ -93,24 +113,17 @@ def scan(source: str, forbidden: Sequence[str]) -> list[Finding]:
                 continue  # a bare module name, already reported at its import
             hit(full, ".".join(parts), node)
         elif isinstance(node, ast.Call):
-            func = node.func
-            fname = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-            args = node.args
-            if (
-                fname in ("__import__", "import_module")
-                and args
-                and isinstance(args[0], ast.Constant)
-                and isinstance(args[0].value, str)
-            ):
-                hit(args[0].value, f"{fname}({args[0].value!r})", node)
-            elif fname == "getattr" and len(args) >= 2 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str):
-                parts = _dotted(args[0])
-                if parts and parts[0] in aliases:
-                    full = ".".join([aliases[parts[0]], *parts[1:], args[1].value])
-                    hit(full, f"getattr({'.'.join(parts)}, {args[1].value!r})", node)
-    findings.sort(key=lambda f: (f.location.line, f.location.column))
-    unique: list[Finding] = []
-    for f in findings:
-        if not any(u.location == f.location for u in unique):
-            unique.append(f)
-    return unique
+            _call(node, aliases, hit)
+
+
+def _call(node: ast.Call, aliases: dict[str, str], hit: Hit) -> None:
+    func = node.func
+    fname = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    args = node.args
+    if fname in ("__import__", "import_module") and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+        hit(args[0].value, f"{fname}({args[0].value!r})", node)
+    elif fname == "getattr" and len(args) >= 2 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str):
+        parts = _dotted(args[0])
+        if parts and parts[0] in aliases:
+            full = ".".join([aliases[parts[0]], *parts[1:], args[1].value])
+            hit(full, f"getattr({'.'.join(parts)}, {args[1].value!r})", node)
