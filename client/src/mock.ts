@@ -1,7 +1,8 @@
 // The mock-interview clock in the status bar, driven by the server's clock.
 import * as vscode from "vscode";
-import type { MlKata } from "./extension";
-import { clock } from "./pages";
+import { clock, Pages } from "./pages";
+import { Commands, Ids, Notifications, ServerCommands } from "./protocol";
+import type { Log, ServerApi } from "./serverApi";
 
 export class MockClock implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
@@ -9,25 +10,34 @@ export class MockClock implements vscode.Disposable {
   private offset = 0; // server clock minus ours, in seconds
   private ticker: NodeJS.Timeout | undefined;
   private warned = new Set<string>();
+  private readonly subscription: vscode.Disposable;
   lastReport: any;
 
-  constructor(private readonly app: MlKata) {
-    this.item = vscode.window.createStatusBarItem("mlkata.mock", vscode.StatusBarAlignment.Left, 100);
+  constructor(
+    private readonly server: ServerApi,
+    private readonly pages: Pages,
+    private readonly log: Log,
+  ) {
+    this.item = vscode.window.createStatusBarItem(Ids.MOCK_STATUS, vscode.StatusBarAlignment.Left, 100);
     this.item.name = "ML Kata mock interview";
-    this.item.command = "mlkata.mockSubmit";
+    this.item.command = Commands.MOCK_SUBMIT;
+    this.subscription = server.onNotification((n) => {
+      if (n.method === Notifications.MOCK_EVENT) void this.onEvent(n.params);
+    });
   }
 
   dispose(): void {
     if (this.ticker) clearInterval(this.ticker);
+    this.subscription.dispose();
     this.item.dispose();
   }
 
   /** Ask the server where the interview is (after a start or a window reload). */
   async sync(): Promise<void> {
     try {
-      this.apply(await this.app.call("mlkata.mockStatus"));
+      this.apply(await this.server.execute(ServerCommands.MOCK_STATUS));
     } catch (err) {
-      this.app.log.warn(`mock status: ${err}`);
+      this.log.warn(`mock status: ${err}`);
     }
   }
 
@@ -52,7 +62,7 @@ export class MockClock implements vscode.Disposable {
   async showReport(report: any): Promise<void> {
     this.lastReport = report;
     this.apply({ active: false });
-    await this.app.pages.mockReport(report);
+    await this.pages.mockReport(report);
   }
 
   /** The round's solution file, with its statement rendered beside it. */
@@ -60,10 +70,10 @@ export class MockClock implements vscode.Disposable {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     try {
-      await this.app.render("mlkata.showStatement", await this.app.call("mlkata.showStatement", { id: problem }));
+      await this.pages.statement(await this.server.execute(ServerCommands.SHOW_STATEMENT, { id: problem }));
       await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     } catch (err) {
-      this.app.log.warn(`statement of ${problem}: ${err}`);
+      this.log.warn(`statement of ${problem}: ${err}`);
     }
   }
 

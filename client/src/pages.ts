@@ -1,6 +1,6 @@
 // Readable pages (hints, follow-ups, mock report, progress) as Markdown previews, so math renders.
 import * as vscode from "vscode";
-import type { Problem } from "./problems";
+import type { Problem } from "./catalog";
 
 export class Pages {
   constructor(private readonly context: vscode.ExtensionContext) {}
@@ -8,6 +8,11 @@ export class Pages {
   /** Show a Markdown file rendered beside the editor. */
   async showFile(uri: vscode.Uri): Promise<void> {
     await vscode.commands.executeCommand("markdown.showPreviewToSide", uri);
+  }
+
+  /** A problem's statement (what the server's showStatement returns), rendered beside the editor. */
+  async statement(result: { path: string } | null | undefined): Promise<void> {
+    if (result) await this.showFile(vscode.Uri.file(result.path));
   }
 
   /** Write a page under the extension's storage and show it rendered. */

@@ -1,41 +1,41 @@
 // The Problems view: problems grouped by topic, with difficulty and solved state.
 import * as vscode from "vscode";
-import type { MlKata } from "./extension";
-
-export interface Problem {
-  id: string;
-  title: string;
-  difficulty: string;
-  topics: string[];
-  kind: string;
-  suggestedMinutes: number;
-  tests: number;
-  testNames: string[];
-  solved: boolean;
-  bestSeconds: number | null;
-  runs: number;
-  lastVerdict: string | null;
-  statementPath: string;
-}
+import type { Problem, ProblemSource } from "./catalog";
+import { Commands, Notifications, Views } from "./protocol";
+import type { Log, ServerApi } from "./serverApi";
 
 type Node = { topic: string } | Problem;
 
-export class ProblemsView implements vscode.TreeDataProvider<Node> {
+export class ProblemsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private problems: Problem[] = [];
   readonly view: vscode.TreeView<Node>;
+  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly app: MlKata) {
-    this.view = vscode.window.createTreeView("mlkata.problems", { treeDataProvider: this, showCollapseAll: true });
-    app.context.subscriptions.push(this.view, this.changed);
+  /** `server`: a finished run refreshes the view (solved marks, run counts). */
+  constructor(
+    private readonly source: ProblemSource,
+    server: Pick<ServerApi, "onNotification">,
+    private readonly log: Log,
+  ) {
+    this.view = vscode.window.createTreeView(Views.PROBLEMS, { treeDataProvider: this, showCollapseAll: true });
+    this.subscription = server.onNotification((n) => {
+      if (n.method === Notifications.RUN_FINISHED) void this.refresh();
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.view.dispose();
+    this.changed.dispose();
   }
 
   async refresh(): Promise<void> {
     try {
-      this.problems = await this.app.listProblems();
+      this.problems = await this.source.list();
     } catch (err) {
-      this.app.log.warn(`problems view: ${err}`);
+      this.log.warn(`problems view: ${err}`);
       this.problems = [];
     }
     const solved = this.problems.filter((p) => p.solved).length;
@@ -79,7 +79,7 @@ export class ProblemsView implements vscode.TreeDataProvider<Node> {
         ? new vscode.ThemeIcon("circle-large-outline", new vscode.ThemeColor("testing.iconFailed"))
         : new vscode.ThemeIcon("circle-large-outline");
     item.contextValue = "problem";
-    item.command = { title: "Open", command: "mlkata.open", arguments: [node.id] };
+    item.command = { title: "Open", command: Commands.OPEN, arguments: [node.id] };
     return item;
   }
 }

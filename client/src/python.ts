@@ -2,6 +2,7 @@
 import { execFile } from "child_process";
 import * as path from "path";
 import * as vscode from "vscode";
+import { configuredPython } from "./settings";
 
 export interface PythonCheck {
   python: string;
@@ -12,7 +13,7 @@ export interface PythonCheck {
 
 /** The `mlkata.python` setting, else the Python extension's active interpreter, else python3. */
 export async function findPython(): Promise<string> {
-  const configured = vscode.workspace.getConfiguration("mlkata").get<string>("python", "").trim();
+  const configured = configuredPython();
   if (configured) return configured;
   const ext = vscode.extensions.getExtension("ms-python.python");
   if (ext) {

@@ -1,25 +1,8 @@
 // The hidden tests in VS Code's Testing view: one item per solution file, one child per hidden test.
 import * as vscode from "vscode";
-import type { MlKata } from "./extension";
-
-export interface TestResultJson {
-  name: string;
-  verdict: string;
-  message: string;
-  line: number | null;
-  column: number | null;
-  end_line: number | null;
-  end_column: number | null;
-  duration_ms: number;
-}
-
-export interface RunReport {
-  problem: string;
-  verdict: string;
-  passed: number;
-  total: number;
-  tests: TestResultJson[];
-}
+import { activeProblem } from "./binding";
+import { ContextKeys, Ids, Notifications, ServerCommands } from "./protocol";
+import type { Log, RunReport, ServerApi } from "./serverApi";
 
 export class HiddenTests implements vscode.Disposable {
   readonly controller: vscode.TestController;
@@ -27,10 +10,18 @@ export class HiddenTests implements vscode.Disposable {
   /** The latest report per file uri (what the last run of its latest text said). */
   readonly reports = new Map<string, RunReport>();
 
-  constructor(private readonly app: MlKata) {
-    this.controller = vscode.tests.createTestController("mlkata", "ML Kata hidden tests");
+  constructor(
+    private readonly server: ServerApi,
+    private readonly log: Log,
+  ) {
+    this.controller = vscode.tests.createTestController(Ids.TEST_CONTROLLER, "ML Kata hidden tests");
     this.controller.createRunProfile("Run hidden tests", vscode.TestRunProfileKind.Run, (req, token) => this.run(req, token), true);
-    this.disposables.push(this.controller);
+    this.disposables.push(
+      this.controller,
+      server.onNotification((n) => {
+        if (n.method === Notifications.RUN_FINISHED) this.update(n.params.uri, n.params.title, n.params.report);
+      }),
+    );
   }
 
   dispose(): void {
@@ -81,16 +72,16 @@ export class HiddenTests implements vscode.Disposable {
     for (const uri of files) {
       if (token.isCancellationRequested) break;
       try {
-        await this.app.call("mlkata.runTests", { uri });
+        await this.server.execute(ServerCommands.RUN_TESTS, { uri });
       } catch (err) {
-        this.app.log.error(`run from the Testing view: ${err}`);
+        this.log.error(`run from the Testing view: ${err}`);
       }
     }
   }
 
   /** Context key for menus: the active editor is a bound solution file. */
   syncContext(): void {
-    void vscode.commands.executeCommand("setContext", "mlkata.boundEditor", this.app.activeProblem() !== undefined);
+    void vscode.commands.executeCommand("setContext", ContextKeys.BOUND_EDITOR, activeProblem() !== undefined);
   }
 }
 

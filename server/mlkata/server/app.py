@@ -17,6 +17,7 @@ from lsprotocol import types
 
 from mlkata.judge.runner import WarmWorker
 from mlkata.server import history, inlay, interviews, lenses, practice, problems, runs
+from mlkata.server.protocol import CONFIG_SECTION
 from mlkata.server.state import MlKataServer
 
 FEATURES: tuple[ModuleType, ...] = (runs, inlay, lenses, problems, practice, history, interviews)
@@ -47,7 +48,7 @@ def _lifecycle(server: MlKataServer) -> None:
         caps = ls.client_capabilities.workspace
         if not settings and caps is not None and caps.configuration:
             # Pull model: the notification only says "something changed"; ask for our section.
-            items = [types.ConfigurationItem(section="mlkata")]
+            items = [types.ConfigurationItem(section=CONFIG_SECTION)]
             settings = (await ls.workspace_configuration_async(types.ConfigurationParams(items=items)))[0]
         ls.configure(settings)
 

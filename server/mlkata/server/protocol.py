@@ -11,6 +11,9 @@ from mlkata.binding import MARKER_PATTERN
 SOURCE = "mlkata"
 """``Diagnostic.source`` of every diagnostic the server publishes."""
 
+CONFIG_SECTION = "mlkata"
+"""The settings section the server asks the client for (``workspace/configuration``)."""
+
 
 class Commands:
     """``workspace/executeCommand`` names the server handles (each takes one JSON object)."""
@@ -48,4 +51,4 @@ def names(group: type) -> dict[str, str]:
     return {k: v for k, v in vars(group).items() if k.isupper() and isinstance(v, str)}
 
 
-__all__ = ["MARKER_PATTERN", "SOURCE", "Commands", "Notifications", "names"]
+__all__ = ["CONFIG_SECTION", "MARKER_PATTERN", "SOURCE", "Commands", "Notifications", "names"]

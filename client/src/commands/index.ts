@@ -1,0 +1,47 @@
+// Every palette command, registered with one error guard: a failure is logged and shown, never thrown.
+import * as vscode from "vscode";
+import { Commands } from "../protocol";
+import type { Log } from "../serverApi";
+import { historyCommands, HistoryDeps, registerAttemptDocuments } from "./history";
+import { interviewCommands, InterviewDeps } from "./interviews";
+import { practiceCommands, PracticeDeps } from "./practice";
+import { problemCommands, ProblemDeps } from "./problems";
+import type { Handler, Handlers } from "./types";
+
+export type CommandDeps = ProblemDeps &
+  PracticeDeps &
+  InterviewDeps &
+  HistoryDeps & {
+    log: Log;
+    /** Restart the language server. */
+    restart(): Promise<void>;
+  };
+
+function guard(log: Log, fn: Handler): Handler {
+  return async (...args: any[]) => {
+    try {
+      return await fn(...args);
+    } catch (err: any) {
+      const message = err?.message ?? String(err);
+      log.error(message);
+      void vscode.window.showErrorMessage(`ML Kata: ${message}`);
+      return undefined;
+    }
+  };
+}
+
+/** Register the handler of every command package.json contributes (the type checks none is missing). */
+export function registerCommands(d: CommandDeps): vscode.Disposable[] {
+  const handlers: Handlers = {
+    ...problemCommands(d),
+    ...practiceCommands(d),
+    ...historyCommands(d),
+    ...interviewCommands(d),
+    [Commands.SHOW_LOGS]: async () => d.log.show(),
+    [Commands.RESTART_SERVER]: async () => d.restart(),
+  };
+  return [
+    ...Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, guard(d.log, fn))),
+    registerAttemptDocuments(d.server),
+  ];
+}
