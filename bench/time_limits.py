@@ -26,7 +26,8 @@ from typing import Any
 
 from mlkata.bank import load_problem
 from mlkata.bank.validate import golden_expectation, golden_files
-from mlkata.judge import api, child
+from mlkata.judge import api
+from mlkata.judge.child import hidden
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "tests" / "solutions"
@@ -67,7 +68,7 @@ def _timed(drive: Any, entry: Any, cap_s: float) -> float | None:
 def measure(problem_id: str) -> list[dict[str, Any]]:
     problem = load_problem(ROOT / "problems" / problem_id)
     limit = problem.limits.test_time_ms / 1000
-    drives = child._hidden_tests(problem.tests_source, api)[0]
+    drives = hidden.hidden_tests(problem.tests_source, api)[0]
     expected = {p: golden_expectation(p) for p in golden_files(SOLUTIONS, problem_id)}
     golden = [(p, e.verdict, e.first_failing) for p, e in expected.items()]
     accepted = [(problem.solution, "solution")] + [(p.read_text(), p.stem) for p, verdict, _ in golden if verdict == "passed"]

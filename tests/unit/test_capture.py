@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from mlkata.judge import api, child
+from mlkata.judge import api
+from mlkata.judge.child import capture, hidden
 
 TESTS = """
 from mlkata.judge.api import call, test
@@ -51,15 +52,15 @@ def test_each_drive_keeps_its_locals_as_they_were_when_it_returned() -> None:
         seen_hooks.append((sys.getprofile(), sys.gettrace()))
         return sum(len(a) if isinstance(a, list) else a for a in args)
 
-    drives = child._capturing_tests(TESTS, child._hidden_tests(TESTS, api)[0], api)
+    drives = capture.capturing_tests(TESTS, hidden.hidden_tests(TESTS, api)[0], api)
     assert sorted(drives) == ["branches", "nested"]
 
-    output, kept = child._drive_capturing(drives["branches"], entry)
+    output, kept = capture.drive_capturing(drives["branches"], entry)
     assert output == {"call": "entry([0, 1, 2], <list of 40 of int>)", "returned": 43}
     assert sorted(kept) == ["big", "small"]  # not `never` (never bound), not `f` (the entry point)
     assert kept["big"] == list(range(40))
 
-    output, kept = child._drive_capturing(drives["nested"], entry)
+    output, kept = capture.drive_capturing(drives["nested"], entry)
     assert output is None
     assert sorted(kept) == ["inner", "lengths", "value"]  # the nested function's `hidden` is its own
     assert kept["value"] == 10 and kept["lengths"] == [1, 2]
@@ -69,12 +70,12 @@ def test_each_drive_keeps_its_locals_as_they_were_when_it_returned() -> None:
 
 
 def test_the_rewritten_drives_give_the_same_outputs_as_the_originals() -> None:
-    original = child._hidden_tests(TESTS, api)[0]
-    rewritten = child._capturing_tests(TESTS, original, api)
+    original = hidden.hidden_tests(TESTS, api)[0]
+    rewritten = capture.capturing_tests(TESTS, original, api)
     assert sorted(original) == sorted(rewritten)
 
     def entry(*args: Any) -> int:
         return len(args)
 
     for name in original:
-        assert child._drive_capturing(rewritten[name], entry)[0] == original[name](entry)
+        assert capture.drive_capturing(rewritten[name], entry)[0] == original[name](entry)

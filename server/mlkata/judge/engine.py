@@ -19,14 +19,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mlkata.judge import examples, forbidden, locate, reference, repro
-from mlkata.judge.runner import EXAMPLES, OUTPUT_BYTES, JudgeError, Options, run_child, run_outputs
+from mlkata.judge.child.protocol import EXAMPLES, REFERENCE, Error, Exit, Status
+from mlkata.judge.runner import OUTPUT_BYTES, JudgeError, Options, run_child, run_outputs
 from mlkata.judge.verdict import Location, Report, TestResult, Verdict
 
 if TYPE_CHECKING:
     from mlkata.bank import Problem
-
-HARNESS_BROKE = 71
-"""Exit status of a judged process whose own harness code failed (see child.py)."""
 
 
 async def judge(problem: Problem, source: str, filename: str | None = None, options: Options | None = None) -> Report:
@@ -72,9 +70,9 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
         if not result.passed and result.verdict is not Verdict.NOT_IMPLEMENTED:
             given = [f"input {n}: {text}" for n, text in shown_inputs.get(name) or []]
             result = attrs.evolve(result, details=tuple(given) + tuple(str(d) for d in event.get("details") or ()))
-        if event.get("status") == "time_limit" and result.location is not None:
+        if event.get("status") == Status.TIME_LIMIT and result.location is not None:
             looping = result.location
-        elif event.get("status") == "total_time_limit" and looping is not None and not event.get("fault"):
+        elif event.get("status") == Status.TOTAL_TIME_LIMIT and looping is not None and not event.get("fault"):
             # Not run (or cut short) because earlier tests used up the run's time: they were stuck there.
             result = attrs.evolve(result, location=looping)
         results.append(result)
@@ -84,12 +82,12 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
 def _examples(written: list[examples.Example], event: dict[str, Any], problem: Problem) -> tuple[examples.ExampleResult, ...]:
     if not written:
         return ()
-    if event.get("status") == "ok":
+    if event.get("status") == Status.OK:
         return examples.results(written, event.get("examples"))
-    if event.get("status") == "error":
+    if event.get("status") == Status.ERROR:
         error = event.get("error") or {}
         why = f"{error.get('type', 'Exception')}: {error.get('message', '')}".rstrip(": ")
-    elif event.get("status") in ("time_limit", "total_time_limit"):
+    elif event.get("status") in (Status.TIME_LIMIT, Status.TOTAL_TIME_LIMIT):
         why = f"not finished within the time limit ({problem.limits.test_time_ms / 1000:g} s for all examples)"
     else:
         why = f"the examples did not run ({event.get('status') or 'no result'})"
@@ -129,7 +127,7 @@ async def _reference(problem: Problem, options: Options) -> tuple[str, str]:
         inputs = reference.cached(problem, options, "inputs")
         if expected is not None and inputs is not None:
             return expected, inputs
-        ref = (await run_outputs(problem, {"reference": problem.solution}, options))["reference"]
+        ref = (await run_outputs(problem, {REFERENCE: problem.solution}, options))[REFERENCE]
         for name in problem.test_names:
             if name in ref.failures or ref.outputs.get(name) is None:
                 detail = ref.failures.get(name, "no output")
@@ -187,7 +185,7 @@ def _result(
         return TestResult(name, verdict, message, location if verdict is not Verdict.PASSED else None, duration, stdout)
 
     wall = problem.limits.test_time_ms / 1000
-    if status == "ok":
+    if status == Status.OK:
         if event.get("passed") is True:
             return result(Verdict.PASSED)
         message = str(event.get("message") or "wrong answer")
@@ -195,37 +193,37 @@ def _result(
             message = f"{event['explanation']} [{message}]"
         return result(Verdict.WRONG_ANSWER, message, entry)
     fault = locate.fault_location(str(event.get("fault") or ""), filename, lines)
-    if status == "error":
+    if status == Status.ERROR:
         return _error_result(event, problem, filename, lines, entry, result)
-    if status == "not_run":
+    if status == Status.NOT_RUN:
         return result(Verdict.TIME_LIMIT, "not run: the run stopped at the first time limit (stop_at_time_limit)", entry)
-    if status in ("time_limit", "total_time_limit"):
+    if status in (Status.TIME_LIMIT, Status.TOTAL_TIME_LIMIT):
         where = fault or entry
         what = (
             f"time limit of {wall:g} s exceeded"
-            if status == "time_limit"
+            if status == Status.TIME_LIMIT
             else (f"not finished when the total time limit of {problem.limits.total_time_ms / 1000:g} s ran out")
         )
         if fault:
             what += f" (it was running line {fault.line})"
         return result(Verdict.TIME_LIMIT, what, where)
-    if status == "output_limit":
+    if status == Status.OUTPUT_LIMIT:
         return result(Verdict.OUTPUT_LIMIT, f"printed more than {OUTPUT_BYTES // 1024} KiB (the output limit); print less", entry)
-    if status == "signal":
+    if status == Status.SIGNAL:
         sig = event.get("signal")
         if sig == "SIGKILL":
             return result(Verdict.MEMORY_LIMIT, "killed (SIGKILL), most likely for running out of memory", fault or entry)
         return result(
             Verdict.RUNTIME_ERROR, f"the process crashed with {sig}" + (f" at line {fault.line}" if fault else ""), fault or entry
         )
-    if status == "exited" and event.get("code") == HARNESS_BROKE:
+    if status == Status.EXITED and event.get("code") == Exit.HARNESS_BROKE:
         return result(
             Verdict.RUNTIME_ERROR,
             "the judged process broke down after your code ran: it changed something the judge relies on "
             "(builtins, the interpreter's state)",
             entry,
         )
-    if status == "exited":
+    if status == Status.EXITED:
         where = locate.exit_call(source) or entry
         return result(
             Verdict.RUNTIME_ERROR,
@@ -244,13 +242,13 @@ def _error_result(
     frames = error.get("frames") or []
     where = locate.deepest_user_frame(frames, filename, lines) or entry
     verdict = event.get("verdict")
-    if verdict == "wrong_answer":
+    if verdict == Error.WRONG_ANSWER:
         return result(Verdict.WRONG_ANSWER, message, entry if etype == "WrongAnswer" else where)
-    if verdict == "not_implemented":
+    if verdict == Error.NOT_IMPLEMENTED:
         return result(Verdict.NOT_IMPLEMENTED, "not implemented yet: the code still raises NotImplementedError", where)
-    if verdict == "forbidden_api":
+    if verdict == Error.FORBIDDEN_API:
         return result(Verdict.FORBIDDEN_API, f"called {message}, which this problem forbids: write it yourself", where)
-    if verdict == "memory_limit":
+    if verdict == Error.MEMORY_LIMIT:
         return result(
             Verdict.MEMORY_LIMIT, f"memory limit of {problem.limits.memory_mb} MB exceeded ({etype}: {message[:200]})", where
         )

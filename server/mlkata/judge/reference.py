@@ -8,6 +8,7 @@ that can change them.
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
 import json
@@ -23,7 +24,8 @@ from mlkata.judge.runner import Options
 if TYPE_CHECKING:
     from mlkata.bank import Problem
 
-_JUDGE_FILES = ("child.py", "api.py", "compare.py", "wire.py")
+_JUDGE_DIR = Path(__file__).parent
+"""The judge's folder: its ``child`` package is the run process, which imports the harness beside it."""
 _memory: dict[tuple[str, str], str] = {}
 
 
@@ -35,13 +37,52 @@ def cache_dir(options: Options) -> Path:
     return Path(base) / "mlkata" / "reference"
 
 
+def judge_files(judge_dir: Path) -> list[Path]:
+    """The code a run process executes: every ``*.py`` of ``child/``, then the harness modules it imports.
+
+    The harness modules are found by following ``from mlkata.judge import x`` and ``from
+    mlkata.judge.x import ...`` (and ``import mlkata.judge.x``) from the package's files, transitively.
+    """
+    package = sorted((judge_dir / "child").rglob("*.py"))
+    harness: set[str] = set()
+    todo = list(package)
+    while todo:
+        for name in _judge_imports(todo.pop()):
+            path = judge_dir / f"{name}.py"
+            if name not in harness and path.is_file():
+                harness.add(name)
+                todo.append(path)
+    return package + [judge_dir / f"{name}.py" for name in sorted(harness)]
+
+
+def _judge_imports(path: Path) -> set[str]:
+    """Names x of the ``mlkata.judge.x`` modules a file imports (anywhere in it)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_bytes(), str(path))):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module == "mlkata.judge":
+                found.update(alias.name for alias in node.names)
+            elif node.module.startswith("mlkata.judge."):
+                found.add(node.module.split(".")[2])
+        elif isinstance(node, ast.Import):
+            found.update(a.name.split(".")[2] for a in node.names if a.name.startswith("mlkata.judge."))
+    return found
+
+
+def judge_digest(judge_dir: Path) -> bytes:
+    """Hash of the run process's code (:func:`judge_files`): each file's path in the judge folder and content."""
+    h = hashlib.sha256()
+    for path in judge_files(judge_dir):
+        data = path.read_bytes()
+        h.update(f"{path.relative_to(judge_dir).as_posix()}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.digest()
+
+
 @functools.cache
 def _judge_digest() -> bytes:
-    judge_dir = Path(__file__).parent
-    h = hashlib.sha256()
-    for name in _JUDGE_FILES:
-        h.update((judge_dir / name).read_bytes())
-    return h.digest()
+    """:func:`judge_digest` of this judge, computed once per process."""
+    return judge_digest(_JUDGE_DIR)
 
 
 def cache_key(problem: Problem, options: Options, what: str = "reference") -> str:

@@ -1,7 +1,8 @@
-"""The trusted side of a run: spawn the judged process, enforce limits, collect events.
+"""The trusted side of a run: spawn the run process, enforce limits, collect events.
 
-The judged process (:mod:`mlkata.judge.child`) runs in its own session so that the whole
-process group can be killed; its scratch folder is removed afterwards, whatever happened.
+The run process (the package :mod:`mlkata.judge.child`, speaking
+:mod:`~mlkata.judge.child.protocol`) runs in its own session so that the whole process group can
+be killed; its scratch folder is removed afterwards, whatever happened.
 """
 
 from __future__ import annotations
@@ -23,20 +24,19 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from mlkata.judge.child.protocol import Event, Mode, Status
+
 if TYPE_CHECKING:
     from mlkata.bank import Problem
 
 _log = logging.getLogger(__name__)
-CHILD = Path(__file__).with_name("child.py")
+CHILD = Path(__file__).with_name("child") / "__main__.py"
+"""The run process's script (``python -P CHILD`` runs a job; ``--serve`` makes it the warm worker)."""
 OUTPUT_BYTES = 1024 * 1024
 STARTUP_S = 120.0
 PER_TEST_SLACK_S = 1.0
 # The reference gets more time than a user so a busy machine never fails the bank itself.
 REFERENCE_SLACK = 4.0
-
-
-EXAMPLES = "__examples__"
-"""Name under which :func:`run_child` returns the event of the user's examples (as child.py sends it)."""
 
 
 class JudgeError(Exception):
@@ -97,18 +97,18 @@ async def run_outputs(problem: Problem, sources: dict[str, str], options: Option
     never sees user code.
     """
     limits = limits_for(problem, options, REFERENCE_SLACK)
-    job = _job(problem, options, limits) | {"mode": "outputs", "sources": sources}
+    job = _job(problem, options, limits) | {"mode": Mode.OUTPUTS, "sources": sources}
     total = _total_s(problem, options, REFERENCE_SLACK) * max(1, len(sources))
     found: dict[str, SourceOutputs] = {}
     async with _session(problem, options, job, close_input=True) as (reader, _writer):
         deadline = time.monotonic() + total
         while True:
             event = await _next_event(reader, deadline - time.monotonic())
-            if event is None or event.get("event") == "done":
+            if event is None or event.get("event") == Event.DONE:
                 break
-            if event.get("event") == "broken":
+            if event.get("event") == Event.BROKEN:
                 raise JudgeError(str(event.get("message")))
-            if event.get("event") == "outputs":
+            if event.get("event") == Event.OUTPUTS:
                 found[str(event["source"])] = SourceOutputs(
                     dict(event["outputs"]), dict(event.get("failures") or {}), dict(event.get("inputs") or {})
                 )
@@ -135,7 +135,8 @@ async def run_child(
     mistakes, the run asks for their outputs: ``mistakes()`` gives them (JSON text; computing
     them the first time), so a run that fails nothing never waits for them. ``examples`` (the
     user's own, as code) run after the tests. Returns the event of each test by name (status, and
-    for an output: passed / message / details / explanation), and the examples' under ``EXAMPLES``.
+    for an output: passed / message / details / explanation), and the examples' under
+    :data:`~mlkata.judge.child.protocol.EXAMPLES`.
     """
     job = _job(problem, options, limits_for(problem, options)) | {"source": source, "filename": filename}
     if options.stop_at_time_limit:
@@ -147,18 +148,18 @@ async def run_child(
     async with _session(problem, options, job, close_input=False) as (reader, writer):
         deadline = time.monotonic() + total
         outputs = await _next_event(reader, deadline - time.monotonic())
-        if outputs is not None and outputs.get("event") == "broken":
+        if outputs is not None and outputs.get("event") == Event.BROKEN:
             raise JudgeError(str(outputs.get("message")))
-        if outputs is not None and outputs.get("event") == "outputs":
+        if outputs is not None and outputs.get("event") == Event.OUTPUTS:
             explained = explain if mistakes is not None else None
             secret = '{"expected": %s, "explain": %s}\n' % (expected, json.dumps(explained or {}))  # noqa: UP031
             writer.write(secret.encode())
             await writer.drain()
             while True:
                 event = await _next_event(reader, deadline + 30 - time.monotonic())
-                if event is None or event.get("event") == "done":
+                if event is None or event.get("event") == Event.DONE:
                     break
-                if event.get("event") == "mistakes" and mistakes is not None:
+                if event.get("event") == Event.MISTAKES and mistakes is not None:
                     started = time.monotonic()
                     try:
                         known = await mistakes()
@@ -167,11 +168,11 @@ async def run_child(
                     writer.write(b'{"mistakes": %s}\n' % known.encode())
                     await writer.drain()
                     deadline += time.monotonic() - started  # the time spent computing them is not the run's
-                if event.get("event") == "test":
+                if event.get("event") == Event.TEST:
                     events[str(event.get("name"))] = event
     for name in problem.test_names:
         if name not in events:
-            events[name] = {"status": "total_time_limit", "total_s": total}
+            events[name] = {"status": Status.TOTAL_TIME_LIMIT, "total_s": total}
     return events
 
 
@@ -204,7 +205,7 @@ async def _start(
     except OSError:  # ConnectionError included
         raise _StartupFailed("the run process closed its input") from None
     ready = await _next_event(reader, wait_s)
-    if ready is None or ready.get("event") != "ready":
+    if ready is None or ready.get("event") != Event.READY:
         raise _StartupFailed("no ready event" if ready is None else f"{ready.get('event')!r} before ready")
     reader.mlkata_group = int(ready["pid"])  # type: ignore[attr-defined]  # its process group, killed on the way out
 
@@ -487,7 +488,7 @@ class WarmWorker:
             ready = json.loads(line)
         except (TimeoutError, ValueError):
             ready = None
-        if not isinstance(ready, dict) or ready.get("event") != "worker-ready":
+        if not isinstance(ready, dict) or ready.get("event") != Event.WORKER_READY:
             self._kill()
             return
         self.torch = bool(ready.get("torch"))
