@@ -199,8 +199,9 @@ async def server_latencies(saves: int, home: Path) -> dict[str, Any]:
 
     results: dict[str, Any] = {"problems": {}}
     first = True
-    assert lsp._server is not None
-    pid = lsp._server.pid
+    server_process = lsp._server  # noqa: SLF001 (pygls's client keeps the server's process only there)
+    assert server_process is not None
+    pid = server_process.pid
     for problem_id, (good, bad) in CASES.items():
         texts = [solution(problem_id, good)[1], solution(problem_id, bad)[1]]
         uri = (home / f"{problem_id}.py").as_uri()

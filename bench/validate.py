@@ -28,7 +28,7 @@ from mlkata.bank import Problem, load_bank
 from mlkata.bank.validate import golden_files, validate_bank
 from mlkata.judge.batch import Batch, default_jobs
 from mlkata.judge.engine import judge
-from mlkata.judge.runner import Options
+from mlkata.judge.options import Options
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "tests" / "solutions"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mlkata import __version__
 from mlkata.binding import create_solution, solution_name
-from mlkata.judge.runner import Options
+from mlkata.judge.options import Options
 
 if TYPE_CHECKING:
     from mlkata.bank import Bank, Problem
@@ -135,7 +135,7 @@ def format_report(report: Report, path: str) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     """Judge a file against a problem's hidden tests."""
     from mlkata.judge.engine import judge
-    from mlkata.judge.runner import JudgeError
+    from mlkata.judge.options import JudgeError
 
     p = _problem(args)
     path = Path(args.file)
@@ -155,8 +155,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_repro(args: argparse.Namespace) -> int:
     """Write a script that reruns one hidden test on a solution file (to debug it)."""
     from mlkata.judge.engine import write_repro
+    from mlkata.judge.options import JudgeError
     from mlkata.judge.repro import ReproError
-    from mlkata.judge.runner import JudgeError
 
     p = _problem(args)
     path = Path(args.file)

@@ -37,7 +37,7 @@ def test_a_crashing_run_leaves_the_worker_serving(add_problem: Problem, options:
 def test_a_dead_worker_is_restarted_and_a_run_meanwhile_waits_for_it(
     sdpa: Problem, options: Options, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mlkata.judge import runner
+    from mlkata.judge import session
 
     cold: list[tuple[object, ...]] = []
     spawn = asyncio.create_subprocess_exec
@@ -46,7 +46,7 @@ def test_a_dead_worker_is_restarted_and_a_run_meanwhile_waits_for_it(
         cold.append(args)
         return await spawn(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(runner.asyncio, "create_subprocess_exec", counting)
+    monkeypatch.setattr(session.asyncio, "create_subprocess_exec", counting)
 
     async def scenario() -> tuple[str, int | None, int | None]:
         from mlkata.judge.engine import judge
@@ -110,9 +110,9 @@ def _runs_die_before_ready(worker: WarmWorker) -> None:
 def test_a_worker_that_cannot_start_a_run_is_restarted_and_the_run_retried_cold(
     add_problem: Problem, options: Options, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, breakage: Callable
 ) -> None:
-    from mlkata.judge import runner
+    from mlkata.judge import session
 
-    monkeypatch.setattr(runner, "WARM_READY_S", 2.0)
+    monkeypatch.setattr(session, "WARM_READY_S", 2.0)
     cold: list[object] = []
     spawn = asyncio.create_subprocess_exec
 
@@ -120,7 +120,7 @@ def test_a_worker_that_cannot_start_a_run_is_restarted_and_the_run_retried_cold(
         cold.append(args)
         return await spawn(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(runner.asyncio, "create_subprocess_exec", counting)
+    monkeypatch.setattr(session.asyncio, "create_subprocess_exec", counting)
     right = "def add(a, b):\n    return a + b\n"
 
     async def scenario() -> tuple[list[str], float, int | None, int | None]:
@@ -150,7 +150,7 @@ def test_a_worker_that_cannot_start_a_run_is_restarted_and_the_run_retried_cold(
     assert len(cold) == 1
     assert "the warm worker did not start the run of add-two" in caplog.text
     if breakage is _runs_die_before_ready:
-        assert elapsed < runner.WARM_READY_S, f"a run that died was noticed only after {elapsed:.1f} s"
+        assert elapsed < session.WARM_READY_S, f"a run that died was noticed only after {elapsed:.1f} s"
     else:
         # The log says what the worker's processes were doing: its child (the spare) is stopped.
         assert re.search(r">\d+ \S+ T ", caplog.text), caplog.text

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from mlkata.judge.runner import JudgeError
+from mlkata.judge.options import JudgeError
 
 if TYPE_CHECKING:
     from mlkata.bank import Problem

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mlkata.judge.engine import judge
-from mlkata.judge.runner import Options, warm_workers
+from mlkata.judge.options import Options
+from mlkata.judge.workers import warm_workers
 
 if TYPE_CHECKING:
     from types import TracebackType

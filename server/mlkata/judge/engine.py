@@ -20,7 +20,8 @@ import attrs
 
 from mlkata.judge import examples, forbidden, locate, reference, repro
 from mlkata.judge.child.protocol import EXAMPLES, REFERENCE, Error, Exit, Status
-from mlkata.judge.runner import OUTPUT_BYTES, JudgeError, Options, run_child, run_outputs
+from mlkata.judge.options import JudgeError, Options
+from mlkata.judge.runner import OUTPUT_BYTES, run_child, run_outputs
 from mlkata.judge.verdict import Location, Report, TestResult, Verdict
 
 if TYPE_CHECKING:
@@ -207,6 +208,13 @@ def _result(
         if fault:
             what += f" (it was running line {fault.line})"
         return result(Verdict.TIME_LIMIT, what, where)
+    return _ended_result(status, event, source, fault, entry, result)
+
+
+def _ended_result(
+    status: Any, event: dict[str, Any], source: str, fault: Location | None, entry: Location, result: Any
+) -> TestResult:
+    """The result of a test that ended its judged process: output limit, a signal, an exit."""
     if status == Status.OUTPUT_LIMIT:
         return result(Verdict.OUTPUT_LIMIT, f"printed more than {OUTPUT_BYTES // 1024} KiB (the output limit); print less", entry)
     if status == Status.SIGNAL:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlkata import __version__
-from mlkata.judge.runner import Options
+from mlkata.judge.options import Options, cache_dir
 
 if TYPE_CHECKING:
     from mlkata.bank import Problem
@@ -27,14 +27,6 @@ if TYPE_CHECKING:
 _JUDGE_DIR = Path(__file__).parent
 """The judge's folder: its ``child`` package is the run process, which imports the harness beside it."""
 _memory: dict[tuple[str, str], str] = {}
-
-
-def cache_dir(options: Options) -> Path:
-    """Folder of the on-disk reference cache."""
-    if options.cache_dir is not None:
-        return Path(options.cache_dir)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "mlkata" / "reference"
 
 
 def judge_files(judge_dir: Path) -> list[Path]:

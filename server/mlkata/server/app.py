@@ -15,7 +15,7 @@ from types import ModuleType
 
 from lsprotocol import types
 
-from mlkata.judge.runner import WarmWorker
+from mlkata.judge.workers import WarmWorker
 from mlkata.server import history, inlay, interviews, lenses, practice, problems, runs
 from mlkata.server.protocol import CONFIG_SECTION
 from mlkata.server.state import MlKataServer

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from mlkata.bank import default_roots
-from mlkata.judge.runner import WarmWorker, warm_workers
+from mlkata.judge.workers import WarmWorker, warm_workers
 
 
 def spawn_workers(python: str = sys.executable) -> tuple[WarmWorker, WarmWorker]:

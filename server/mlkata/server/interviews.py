@@ -22,7 +22,7 @@ from pygls.uris import from_fs_path
 
 from mlkata.binding import create_solution, solution_name
 from mlkata.judge.engine import judge
-from mlkata.judge.runner import JudgeError
+from mlkata.judge.options import JudgeError
 from mlkata.mock import MockSession
 from mlkata.server.params import MockRef, NoParams, StartMock, register
 from mlkata.server.protocol import Commands, Notifications

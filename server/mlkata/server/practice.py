@@ -128,8 +128,8 @@ async def debug_case(ls: MlKataServer, params: DebugCase) -> dict[str, Any]:
     The client then runs it under the Python debugger, or in a terminal.
     """
     from mlkata.judge.engine import write_repro
+    from mlkata.judge.options import JudgeError
     from mlkata.judge.repro import ReproError
-    from mlkata.judge.runner import JudgeError
 
     name = Commands.DEBUG_CASE
     uri = uri_of(params, name)

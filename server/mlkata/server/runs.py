@@ -19,7 +19,7 @@ from pygls.exceptions import JsonRpcInvalidParams
 
 from mlkata.bank import Problem
 from mlkata.judge.engine import judge
-from mlkata.judge.runner import JudgeError
+from mlkata.judge.options import JudgeError
 from mlkata.judge.verdict import Report
 from mlkata.server import interviews
 from mlkata.server.diagnostics import judge_error_diagnostic, report_diagnostics, unknown_problem_diagnostic

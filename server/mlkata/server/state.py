@@ -24,8 +24,9 @@ from mlkata import __version__
 from mlkata.bank import Bank, Problem, default_roots, load_bank
 from mlkata.bank.interviews import Interview, load_interviews
 from mlkata.binding import Binding, bind
-from mlkata.judge.runner import Options, WarmWorker, warm_workers
+from mlkata.judge.options import Options
 from mlkata.judge.verdict import Report
+from mlkata.judge.workers import WarmWorker, warm_workers
 from mlkata.mock import MockSession
 from mlkata.server.settings import Settings, parse
 from mlkata.store import Store, StoreError, default_path
