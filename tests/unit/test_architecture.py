@@ -7,13 +7,16 @@ functions at fault.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 from mlkata.server import app
 
-PACKAGE = Path(__file__).resolve().parents[2] / "server" / "mlkata"
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "server" / "mlkata"
+CLIENT = ROOT / "client" / "src"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 LONGER: dict[str, str] = {
@@ -105,6 +108,27 @@ def test_no_import_cycles() -> None:
     known = _modules()
     graph = {m: _imported(m, p, known) for m, p in known.items()}
     graph = {m: {d for d in deps if not m.startswith(d + ".")} for m, deps in graph.items()}  # a package's own parent
+    assert _cycles(graph) == []
+
+
+def _client_graph() -> dict[str, set[str]]:
+    """The client's modules (outside its test suites) and the relative imports of each, types included."""
+    files = {p for p in CLIENT.rglob("*.ts") if "test" not in p.relative_to(CLIENT).parts}
+    graph: dict[str, set[str]] = {}
+    for path in sorted(files):
+        deps = set()
+        for target in re.findall(r"""(?:from|import|require\()\s*["'](\.\.?/[^"']+)["']""", path.read_text(encoding="utf-8")):
+            base = (path.parent / target).resolve()
+            for candidate in (base.with_name(base.name + ".ts"), base / "index.ts"):
+                if candidate in files:
+                    deps.add(str(candidate.relative_to(CLIENT)))
+        graph[str(path.relative_to(CLIENT))] = deps
+    return graph
+
+
+def test_no_import_cycles_in_the_client() -> None:
+    graph = _client_graph()
+    assert "extension.ts" in graph and "protocol.ts" in graph["extension.ts"] | set().union(*graph.values())
     assert _cycles(graph) == []
 
 
