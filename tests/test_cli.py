@@ -135,6 +135,18 @@ def test_readme_catalogue_is_generated_from_the_bank(bank: Bank) -> None:
     assert splice(readme, expected) == readme, "README catalogue is stale: run `python -m mlkata.bank.catalogue --write`"
 
 
+def test_readme_decks_are_generated_from_the_cards(bank: Bank) -> None:
+    from mlkata.bank import default_roots
+    from mlkata.bank.cards import load_cards
+    from mlkata.bank.catalogue import DECKS_BEGIN, DECKS_END, decks, splice
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    expected = decks(load_cards(default_roots(), bank.problems))
+    assert splice(readme, expected, DECKS_BEGIN, DECKS_END) == readme, (
+        "README decks are stale: run `python -m mlkata.bank.catalogue --write`"
+    )
+
+
 def test_repro_writes_a_script_that_reruns_one_test_without_the_reference(extra: Path, tmp_path: Path) -> None:
     wrong = tmp_path / "add.py"
     wrong.write_text("def add(a, b):\n    return a - b\n")

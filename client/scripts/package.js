@@ -9,7 +9,7 @@ const bundled = path.join(root, "client", "bundled", "python");
 const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
 // The server's pure-Python dependencies, pinned to what the tests run against. torch is not
 // bundled: it comes from the user's interpreter.
-const PY_DEPS = ["pygls==2.1.1", "lsprotocol==2025.0.0", "cattrs==26.2.1", "attrs==26.1.0", "typing_extensions>=4.12"];
+const PY_DEPS = ["pygls==2.1.1", "lsprotocol==2025.0.0", "cattrs==26.2.1", "attrs==26.1.0", "typing_extensions>=4.12", "fsrs==6.3.2"];
 
 function run(cmd, args, opts = {}) {
   console.log(`$ ${cmd} ${args.join(" ")}`);

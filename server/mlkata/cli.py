@@ -1,4 +1,4 @@
-"""Command-line interface: ``mlkata list | show | new | check | repro | validate``."""
+"""Command-line interface: ``mlkata list | show | new | check | repro | validate`` (and the review queue's commands, :mod:`mlkata.cli_review`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from mlkata import __version__
 from mlkata.binding import create_solution, solution_name
+from mlkata.cli_review import add_commands
 from mlkata.judge.options import Options
 
 if TYPE_CHECKING:
@@ -190,6 +191,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Check the whole bank in one batch session: references pass, starters fail, mistakes are named, golden files as stated."""
     import time
 
+    from mlkata.bank.cards import load_cards
+    from mlkata.bank.cards import summary as card_summary
     from mlkata.bank.validate import ProblemResult, summary, validate_bank
     from mlkata.judge.batch import Batch
 
@@ -221,8 +224,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(summary(results, time.monotonic() - start, jobs))
     valid = sum(1 for r in results if r.valid)
     broken = len(bank.errors) if not args.ids else 0
+    cards = load_cards(sorted({p.path.parent for p in bank.problems.values()}), bank.problems)
+    print("\n".join(card_summary(cards)))
     print(f"{valid}/{len(problems)} problems valid" + (f"; {broken} failed to load" if broken else ""))
-    return 0 if valid == len(problems) and not broken else 1
+    if cards.errors:
+        print(f"{len(cards.errors)} cards failed to load")
+    return 0 if valid == len(problems) and not broken and not cards.errors else 1
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -285,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--python", help="interpreter that runs the solution (default: this one)")
         p.add_argument("--time-multiplier", type=float, default=1.0, help="scale every time limit")
         p.set_defaults(func=func)
+    add_commands(sub)
     return parser
 
 

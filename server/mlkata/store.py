@@ -13,63 +13,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sqlite3
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
-FILE_NAME = "progress.sqlite3"
+from mlkata.store_file import SCHEMA, SCHEMA_VERSION, StoreError, connect, default_path, move_aside, unusable
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY,
-    problem TEXT NOT NULL,
-    at REAL NOT NULL,
-    verdict TEXT NOT NULL,
-    passed INTEGER NOT NULL,
-    total INTEGER NOT NULL,
-    duration_ms REAL NOT NULL,
-    source_hash TEXT,
-    tests TEXT NOT NULL,
-    mock_id TEXT,
-    round INTEGER,
-    overtime INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS runs_problem ON runs (problem, at);
-CREATE TABLE IF NOT EXISTS sources (hash TEXT PRIMARY KEY, text TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS starts (id INTEGER PRIMARY KEY, problem TEXT NOT NULL, at REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS hints (
-    id INTEGER PRIMARY KEY, problem TEXT NOT NULL, idx INTEGER NOT NULL, at REAL NOT NULL, mock_id TEXT
-);
-CREATE TABLE IF NOT EXISTS solves (
-    id INTEGER PRIMARY KEY, problem TEXT NOT NULL, at REAL NOT NULL, seconds REAL,
-    hints INTEGER NOT NULL, runs INTEGER NOT NULL, mock_id TEXT
-);
-CREATE TABLE IF NOT EXISTS giveups (id INTEGER PRIMARY KEY, problem TEXT NOT NULL, at REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS snapshots (id INTEGER PRIMARY KEY, problem TEXT NOT NULL, at REAL NOT NULL, source_hash TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS mocks (
-    id TEXT PRIMARY KEY, interview TEXT NOT NULL, started_at REAL NOT NULL, finished_at REAL, state TEXT NOT NULL
-);
-"""
-
-
-class StoreError(Exception):
-    """The store could not be read or written; the message says which file and why."""
-
-
-def default_path() -> Path:
-    """``progress.sqlite3`` in the user's data folder (XDG on Linux, the platform's elsewhere)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "mlkata" / FILE_NAME
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "default_path", "source_hash"]
 
 
 def source_hash(text: str) -> str:
@@ -100,12 +52,12 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot create the folder of the progress database {path}: {exc.strerror}") from None
         notice = None
-        problem = _unusable(path)
+        problem = unusable(path)
         if problem:
-            aside = _move_aside(path, problem[0])
+            aside = move_aside(path, problem[0])
             notice = f"The progress database {path} {problem[1]}; it was moved to {aside} and a new one started."
         try:
-            conn = _connect(path)
+            conn = connect(path)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the progress database {path}: {exc}") from None
         return cls(conn, path, notice)
@@ -116,7 +68,8 @@ class Store:
             self._conn.close()
 
     @contextlib.contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``): committed whole, or rolled back on any error."""
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -129,7 +82,8 @@ class Store:
             where = self.path or "memory"
             raise StoreError(f"cannot write the progress database {where}: {exc}") from None
 
-    def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        """Rows of one read."""
         try:
             return self._conn.execute(sql, args).fetchall()
         except sqlite3.Error as exc:
@@ -152,7 +106,7 @@ class Store:
         at = time.time() if at is None else at
         digest = source_hash(source)
         duration = sum(t.get("duration_ms") or 0.0 for t in report["tests"])
-        with self._tx() as db:
+        with self.transaction() as db:
             db.execute("INSERT OR IGNORE INTO sources (hash, text) VALUES (?, ?)", (digest, source))
             cur = db.execute(
                 "INSERT INTO runs (problem, at, verdict, passed, total, duration_ms, source_hash, tests, mock_id,"
@@ -195,12 +149,21 @@ class Store:
         row = db.execute("SELECT MAX(at) FROM starts WHERE problem = ?", (problem,)).fetchone()
         return None if row[0] is None else float(row[0])
 
+    def new_solve(self, problem: str) -> dict[str, Any] | None:
+        """The solve the problem's latest run recorded (runs and hints since the start, seconds), else None."""
+        rows = self.query(
+            "SELECT s.runs, s.hints, s.seconds, s.mock_id FROM solves AS s WHERE s.problem = ? AND s.at = "
+            "(SELECT MAX(at) FROM runs WHERE problem = ?) ORDER BY s.id DESC LIMIT 1",
+            (problem, problem),
+        )
+        return {"runs": rows[0][0], "hints": rows[0][1], "seconds": rows[0][2], "mock_id": rows[0][3]} if rows else None
+
     def effort(self, problem: str) -> tuple[int, float | None]:
         """(failed runs, when work began) since the problem was last (re)started.
 
         Work began at the last start, else at the first run; None when there is neither.
         """
-        with self._tx() as db:
+        with self.transaction() as db:
             start = self._last_start(db, problem)
             since = 0.0 if start is None else start
             failed, first = db.execute(
@@ -211,25 +174,25 @@ class Store:
 
     def record_start(self, problem: str, at: float | None = None) -> None:
         """The user (re)started a problem: solve times and hint counts are measured from here."""
-        with self._tx() as db:
+        with self.transaction() as db:
             db.execute("INSERT INTO starts (problem, at) VALUES (?, ?)", (problem, time.time() if at is None else at))
 
     def record_hint(self, problem: str, index: int, mock_id: str | None = None, at: float | None = None) -> None:
         """Hint number index (0-based) of problem was shown."""
         at = time.time() if at is None else at
-        with self._tx() as db:
+        with self.transaction() as db:
             db.execute("INSERT INTO hints (problem, idx, at, mock_id) VALUES (?, ?, ?, ?)", (problem, index, at, mock_id))
 
     def record_giveup(self, problem: str) -> None:
         """The user gave up on problem (which unlocks its follow-ups and solution)."""
-        with self._tx() as db:
+        with self.transaction() as db:
             db.execute("INSERT INTO giveups (problem, at) VALUES (?, ?)", (problem, time.time()))
 
     def save_mock(
         self, mock_id: str, interview: str, started_at: float, finished_at: float | None, state: dict[str, Any]
     ) -> None:
         """Insert or replace a mock interview's whole state."""
-        with self._tx() as db:
+        with self.transaction() as db:
             db.execute(
                 "INSERT INTO mocks (id, interview, started_at, finished_at, state) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT(id) DO UPDATE SET finished_at = excluded.finished_at, state = excluded.state",
@@ -240,7 +203,7 @@ class Store:
 
     def hints_taken(self, problem: str) -> int:
         """How many hints of problem were shown since it was last (re)started."""
-        row = self._query(
+        row = self.query(
             "SELECT COUNT(DISTINCT idx) FROM hints WHERE problem = ? AND at >= COALESCE("
             "(SELECT MAX(at) FROM starts WHERE problem = ?), 0)",
             (problem, problem),
@@ -249,7 +212,7 @@ class Store:
 
     def unlocked(self, problem: str) -> bool:
         """True once the problem was solved or given up (follow-ups and solution may be shown)."""
-        rows = self._query(
+        rows = self.query(
             "SELECT EXISTS(SELECT 1 FROM solves WHERE problem = ?) OR EXISTS(SELECT 1 FROM giveups WHERE problem = ?)",
             (problem, problem),
         )
@@ -258,10 +221,10 @@ class Store:
     def problem_stats(self) -> dict[str, dict[str, Any]]:
         """Per problem: solved, best solve time in seconds, number of runs, last verdict."""
         stats: dict[str, dict[str, Any]] = {}
-        for problem, runs, last_at in self._query("SELECT problem, COUNT(*), MAX(at) FROM runs GROUP BY problem"):
-            last = self._query("SELECT verdict FROM runs WHERE problem = ? AND at = ? LIMIT 1", (problem, last_at))
+        for problem, runs, last_at in self.query("SELECT problem, COUNT(*), MAX(at) FROM runs GROUP BY problem"):
+            last = self.query("SELECT verdict FROM runs WHERE problem = ? AND at = ? LIMIT 1", (problem, last_at))
             stats[problem] = {"runs": runs, "lastVerdict": last[0][0] if last else None, "solved": False, "bestSeconds": None}
-        for problem, best in self._query("SELECT problem, MIN(seconds) FROM solves GROUP BY problem"):
+        for problem, best in self.query("SELECT problem, MIN(seconds) FROM solves GROUP BY problem"):
             entry = stats.setdefault(problem, {"runs": 0, "lastVerdict": None})
             entry["solved"] = True
             entry["bestSeconds"] = best
@@ -269,7 +232,7 @@ class Store:
 
     def recent_runs(self, limit: int = 10) -> list[dict[str, Any]]:
         """The latest runs, newest first."""
-        rows = self._query(
+        rows = self.query(
             "SELECT id, problem, at, verdict, passed, total, mock_id, overtime FROM runs ORDER BY at DESC, id DESC LIMIT ?",
             (limit,),
         )
@@ -289,7 +252,7 @@ class Store:
 
     def runs_of(self, problem: str) -> list[dict[str, Any]]:
         """Every run of a problem, oldest first, with its per-test results."""
-        rows = self._query(
+        rows = self.query(
             "SELECT id, at, verdict, passed, total, source_hash, tests FROM runs WHERE problem = ? ORDER BY at, id",
             (problem,),
         )
@@ -310,14 +273,14 @@ class Store:
         """Keep a text that was never run (e.g. the editor's text before a restore); returns its hash."""
         at = time.time() if at is None else at
         digest = source_hash(source)
-        with self._tx() as db:
+        with self.transaction() as db:
             db.execute("INSERT OR IGNORE INTO sources (hash, text) VALUES (?, ?)", (digest, source))
             db.execute("INSERT INTO snapshots (problem, at, source_hash) VALUES (?, ?, ?)", (problem, at, digest))
         return digest
 
     def attempts(self, problem: str) -> list[dict[str, Any]]:
         """Each distinct text of a problem (runs and snapshots), newest first, with its latest outcome."""
-        rows = self._query(
+        rows = self.query(
             "SELECT source_hash, at, verdict, passed, total, 'run' FROM runs WHERE problem = ? AND source_hash IS NOT NULL"
             " UNION ALL SELECT source_hash, at, NULL, NULL, NULL, 'snapshot' FROM snapshots WHERE problem = ?"
             " ORDER BY 2 DESC",
@@ -334,22 +297,22 @@ class Store:
 
     def source(self, digest: str) -> str | None:
         """A stored source text by its hash."""
-        rows = self._query("SELECT text FROM sources WHERE hash = ?", (digest,))
+        rows = self.query("SELECT text FROM sources WHERE hash = ?", (digest,))
         return rows[0][0] if rows else None
 
     def run_days(self) -> list[str]:
         """Local dates (YYYY-MM-DD) with at least one run, newest first."""
-        rows = self._query("SELECT DISTINCT date(at, 'unixepoch', 'localtime') AS d FROM runs ORDER BY d DESC")
+        rows = self.query("SELECT DISTINCT date(at, 'unixepoch', 'localtime') AS d FROM runs ORDER BY d DESC")
         return [r[0] for r in rows]
 
     def active_mock(self) -> dict[str, Any] | None:
         """The state of the unfinished mock interview, if any (the latest one)."""
-        rows = self._query("SELECT state FROM mocks WHERE finished_at IS NULL ORDER BY started_at DESC LIMIT 1")
+        rows = self.query("SELECT state FROM mocks WHERE finished_at IS NULL ORDER BY started_at DESC LIMIT 1")
         return json.loads(rows[0][0]) if rows else None
 
     def mock(self, mock_id: str) -> dict[str, Any] | None:
         """A mock interview's state by id."""
-        rows = self._query("SELECT state FROM mocks WHERE id = ?", (mock_id,))
+        rows = self.query("SELECT state FROM mocks WHERE id = ?", (mock_id,))
         return json.loads(rows[0][0]) if rows else None
 
     def counts(self) -> dict[str, int]:
@@ -362,54 +325,5 @@ class Store:
             ("giveups", "SELECT COUNT(*) FROM giveups"),
             ("mocks", "SELECT COUNT(*) FROM mocks WHERE finished_at IS NOT NULL"),
         ):
-            out[name] = int(self._query(sql)[0][0])
+            out[name] = int(self.query(sql)[0][0])
         return out
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version < SCHEMA_VERSION:
-        conn.executescript(f"BEGIN IMMEDIATE;{SCHEMA}PRAGMA user_version={SCHEMA_VERSION};COMMIT;")
-    return conn
-
-
-def _unusable(path: Path) -> tuple[str, str] | None:
-    """Why an existing file cannot be used as our database: (suffix, explanation), else None."""
-    if not path.exists():
-        return None
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=10.0)
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return "corrupt", f"is not a readable SQLite database ({exc})"
-    if check != "ok":
-        return "corrupt", f"failed its integrity check ({check})"
-    if version > SCHEMA_VERSION:
-        return "newer", f"was written by a newer version of ML Kata (schema {version}, this one reads {SCHEMA_VERSION})"
-    return None
-
-
-def _move_aside(path: Path, why: str) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    n = 0
-    while True:
-        aside = path.with_name(f"{path.name}.{why}-{stamp}" + (f"-{n}" if n else ""))
-        if not aside.exists():
-            break
-        n += 1
-    try:
-        os.replace(path, aside)
-        for suffix in ("-wal", "-shm"):
-            side = path.with_name(path.name + suffix)
-            if side.exists():
-                os.replace(side, aside.with_name(aside.name + suffix))
-    except OSError as exc:
-        raise StoreError(f"the progress database {path} cannot be used and cannot be moved aside: {exc.strerror}") from None
-    return aside

@@ -33,6 +33,7 @@ class Client:
         self.lens_refreshes = 0
         self.hint_refreshes = 0
         self.runs: list[dict[str, Any]] = []
+        self.reviews: list[dict[str, Any]] = []
         self.edits: list[types.ApplyWorkspaceEditParams] = []
         self._changed = asyncio.Event()
 
@@ -169,6 +170,7 @@ async def start_server(home: Path, cache: Path, **settings: Any) -> AsyncIterato
     lsp.protocol.fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = lambda params: client.on_publish(params)
     lsp.feature("mlkata/mockEvent")(lambda params: client.on_event(params))
     lsp.feature("mlkata/runFinished")(lambda params: client.on_run(params))
+    lsp.feature("mlkata/reviewChanged")(lambda params: client.reviews.append(_plain(params)))
     lsp.feature(types.WORKSPACE_CODE_LENS_REFRESH)(lambda params: client.on_lens_refresh())
     lsp.feature(types.WORKSPACE_INLAY_HINT_REFRESH)(lambda params: client.on_hint_refresh())
     lsp.protocol.fm.features[types.WORKSPACE_APPLY_EDIT] = lambda params: client.on_apply_edit(params)

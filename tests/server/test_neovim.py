@@ -62,3 +62,46 @@ def test_neovim_shows_the_hidden_test_failures(tmp_path: Path) -> None:
     assert codes == {"wrong_answer"} and {d["source"] for d in got["diagnostics"]} == {"mlkata"}
     def_line = next(i for i, line in enumerate(text.splitlines()) if line.startswith("def scaled_dot_product_attention"))
     assert {d["lnum"] for d in got["diagnostics"]} == {def_line}
+
+
+REVIEW = """
+vim.g.mlkata_python = {python}
+vim.g.mlkata_settings = {{ databasePath = {db}, solutionsFolder = {work}, runOnSave = true }}
+vim.cmd("luafile " .. {setup})
+local out = {{}}
+vim.cmd("MlKataReview")
+out.opened = vim.wait(60000, function() return vim.api.nvim_buf_get_name(0):find("mlkata%-review") ~= nil end, 100)
+out.first = vim.api.nvim_buf_get_lines(0, 0, 1, false)[1]
+vim.api.nvim_buf_set_lines(0, -1, -1, false, {{ {answer} }})
+vim.cmd("MlKataReveal")
+out.revealed = vim.wait(60000, function() return vim.api.nvim_buf_get_name(0):find("mlkata%-reveal") ~= nil end, 100)
+out.shown = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+vim.cmd("MlKataGrade good")
+out.graded = vim.wait(60000, function() return vim.g.mlkata_last_grade ~= nil end, 100)
+out.grade = vim.g.mlkata_last_grade
+vim.fn.writefile({{ vim.fn.json_encode(out) }}, {result})
+vim.cmd("qall!")
+"""
+
+
+@pytest.mark.skipif(NVIM is None and not REQUIRED, reason="nvim is not installed (CI installs it)")
+def test_neovim_reviews_a_card_through_the_servers_commands(tmp_path: Path) -> None:
+    assert NVIM, "nvim is required here (MLKATA_REQUIRE_NVIM=1)"
+    result = tmp_path / "result.json"
+    probe = tmp_path / "probe.lua"
+    probe.write_text(
+        REVIEW.format(
+            python=lua(sys.executable),
+            db=lua(tmp_path / "db.sqlite3"),
+            work=lua(tmp_path / "work"),
+            setup=lua(ROOT / "editors" / "neovim" / "mlkata.lua"),
+            answer=lua("It is about the variance, the softmax and the gradients."),
+            result=lua(result),
+        )
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    subprocess.run([NVIM, "--headless", "--clean", "-c", f"luafile {probe}"], cwd=tmp_path, env=env, timeout=180, check=True)
+    got = json.loads(result.read_text())
+    assert got["opened"] and got["first"].startswith("<!-- mlkata-card: "), got
+    assert got["revealed"] and "## Model answer" in got["shown"] and "## Key points" in got["shown"]
+    assert got["graded"] and got["grade"]["grade"] == "good" and got["grade"]["status"]["due"] == 9

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from mlkata.bank.cards import CONCEPTS
 from mlkata.bank.model import AREAS, DIFFICULTIES, KINDS, Followup, Hint, Limits, Mistake, Problem
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -70,7 +71,9 @@ def load_bank(roots: Iterable[Path] | None = None) -> Bank:
         if not root.is_dir():
             errors.append(ProblemError(root, "problems folder does not exist"))
             continue
-        for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        for folder in sorted(
+            p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")) and p.name != CONCEPTS
+        ):
             try:
                 problem = load_problem(folder)
             except ProblemError as exc:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import time
 from typing import Any
 
 from pygls.exceptions import JsonRpcInvalidParams
 
+from mlkata.review import ReviewQueue
 from mlkata.server.params import AttemptRef, NoParams, ProblemRef, Restore, problem_of, register, uri_of
 from mlkata.server.protocol import Commands
 from mlkata.server.state import MlKataServer
@@ -80,6 +82,32 @@ def progress(ls: MlKataServer, params: NoParams) -> dict[str, Any]:
         "bestTimes": best,
         "counts": ls.record("progress", ls.store.counts) or {},
         "database": str(ls.store.path) if ls.store.path else None,
+        "review": ls.record("the review queue", lambda: review_progress(ls, time.time())),
+    }
+
+
+def review_progress(ls: MlKataServer, now: float) -> dict[str, Any]:
+    """The review queue on the progress page: due today and this week, retention, the weakest topics."""
+    queue = ReviewQueue(ls.store)
+    cards = list(ls.cards.cards)
+    forecast = queue.forecast(cards, now, days=7)
+    remembered, reviews = queue.retention(now)
+    by_topic: dict[str, list[float]] = {}
+    for (kind, item), chance in queue.retrievability(now).items():
+        card = ls.cards.cards.get(item) if kind == "card" else None
+        problem = ls.bank.problems.get(item) if kind == "problem" else None
+        topic = card.topic if card else problem.topics[0] if problem and problem.topics else None
+        if topic:
+            by_topic.setdefault(topic, []).append(chance)
+    recall = {t: sum(v) / len(v) for t, v in by_topic.items()}
+    weakest = [{"topic": t, "recall": recall[t], "items": len(by_topic[t])} for t in sorted(recall, key=recall.__getitem__)]
+    return {
+        "dueToday": forecast[0],
+        "dueThisWeek": sum(forecast),
+        "forecast": forecast,
+        "retention": {"remembered": remembered, "reviews": reviews},
+        "weakest": weakest[:5],
+        "cards": len(cards),
     }
 
 

@@ -24,6 +24,7 @@ from mlkata.binding import create_solution, solution_name
 from mlkata.judge.engine import judge
 from mlkata.judge.options import JudgeError
 from mlkata.mock import MockSession
+from mlkata.server import review
 from mlkata.server.params import MockRef, NoParams, StartMock, register
 from mlkata.server.protocol import Commands, Notifications
 from mlkata.server.state import MlKataServer
@@ -122,6 +123,9 @@ class MockClock:
             event["report"] = mock.report()
         ls.protocol.notify(Notifications.MOCK_EVENT, event)
         ls.refresh_lenses()  # the lens above the round's entry point shows the clock
+        for i in closed:
+            if by in ("timeout", "abandoned") and mock.state["rounds"][i].get("verdict") != "passed":
+                review.after_giveup(ls, mock.state["rounds"][i]["problem"])  # not solved in time: Again
         if closed:
             names = ", ".join(f"round {i + 1} ({mock.state['rounds'][i]['problem']})" for i in closed)
             follow = " The interview is over: see the report." if mock.finished else f" Next: {nxt['title']}." if nxt else ""

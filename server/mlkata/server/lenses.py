@@ -103,15 +103,26 @@ def _bound(ls: MlKataServer, uri: str) -> tuple[Problem, str] | None:
     return (problem, text) if problem is not None else None
 
 
+def _other_lenses(ls: MlKataServer, uri: str) -> list[types.CodeLens]:
+    """The lenses other features give documents that are not solution files (e.g. review answers)."""
+    if not ls.lens_providers:
+        return []
+    try:
+        text = ls.document(uri).source
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [lens for provider in ls.lens_providers for lens in provider(uri, text)]
+
+
 def setup(server: MlKataServer) -> None:
-    """Answer code lens, hover and code action requests for bound files."""
+    """Answer code lens, hover and code action requests for bound files (and other features' documents)."""
 
     @server.feature(types.TEXT_DOCUMENT_CODE_LENS)
     def code_lens(ls: MlKataServer, params: types.CodeLensParams) -> list[types.CodeLens]:
         uri = params.text_document.uri
         bound = _bound(ls, uri)
         if bound is None:
-            return []
+            return _other_lenses(ls, uri)
         problem, text = bound
         taken = ls.record("hints", lambda: ls.store.hints_taken(problem.id)) or 0
         state = LensState(ls.reports.get(uri), taken, interviews.lens_title(ls, problem.id, time.time()))

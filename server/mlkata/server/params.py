@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from mlkata.bank import Problem
     from mlkata.server.state import MlKataServer
 
+Grade = NewType("Grade", str)
+"""A self-grade: again, hard, good or easy."""
+GRADES = ("again", "hard", "good", "easy")
 TimeScale = NewType("TimeScale", float)
 """A mock interview's clock speed: a number in (0, 10]."""
 
@@ -33,6 +36,7 @@ _EXPECTED: dict[Any, str] = {
     str: "must be a non-empty string",
     bool: "must be true or false",
     TimeScale: "must be a number in (0, 10]",
+    Grade: f"must be one of {', '.join(GRADES)}",
 }
 
 
@@ -62,6 +66,12 @@ def _time_scale(value: Any, _: Any) -> TimeScale:
     return TimeScale(float(value))
 
 
+def _grade(value: Any, _: Any) -> Grade:
+    if value not in GRADES:
+        raise _Bad(f"got {value!r}")
+    return Grade(value)
+
+
 def _optional_text(value: Any, _: Any) -> str | None:
     return None if value is None else _text(value, str)
 
@@ -75,6 +85,7 @@ converter = cattrs.Converter(detailed_validation=True)
 converter.register_structure_hook(str, _text)
 converter.register_structure_hook(bool, _flag)
 converter.register_structure_hook(TimeScale, _time_scale)
+converter.register_structure_hook(Grade, _grade)
 converter.register_structure_hook(str | None, _optional_text)
 
 
@@ -145,6 +156,24 @@ class StartMock:
 @attrs.frozen
 class MockRef:
     id: str | None = None
+
+
+@attrs.frozen
+class ReviewNext:
+    folder: str | None = None
+    """Where the answer file goes (default: ``mlkata-review`` in the solutions folder)."""
+
+
+@attrs.frozen
+class CardRef(FileRef):
+    """A card: its answer file (``uri``/``path``), or its ``id``."""
+
+    id: str | None = None
+
+
+@attrs.frozen
+class GradeCard(CardRef):
+    grade: Grade | None = None
 
 
 def _object(name: str, args: tuple[Any, ...]) -> Mapping[str, Any]:

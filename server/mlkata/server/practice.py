@@ -13,7 +13,7 @@ from pygls.uris import to_fs_path
 
 from mlkata.bank import Problem
 from mlkata.binding import create_solution
-from mlkata.server import interviews
+from mlkata.server import interviews, review
 from mlkata.server.backups import copy_to_backup
 from mlkata.server.params import DebugCase, FileRef, Followups, ProblemRef, problem_of, register, uri_of
 from mlkata.server.protocol import Commands
@@ -76,6 +76,7 @@ def followups(ls: MlKataServer, params: Followups) -> dict[str, Any]:
         raise JsonRpcInvalidParams(f'{name}: solve {p.id} first (every hidden test passing), or give up with {{"giveUp": true}}')
     if not unlocked:
         ls.record("the give-up", lambda: ls.store.record_giveup(p.id))
+        review.after_giveup(ls, p.id)
     return {
         "id": p.id,
         "title": p.title,

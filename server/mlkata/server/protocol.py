@@ -35,6 +35,10 @@ class Commands:
     SUBMIT_ROUND = "mlkata.submitRound"
     ABANDON_MOCK = "mlkata.abandonMock"
     MOCK_REPORT = "mlkata.mockReport"
+    REVIEW_STATUS = "mlkata.reviewStatus"
+    REVIEW_NEXT = "mlkata.reviewNext"
+    REVEAL_CARD = "mlkata.revealCard"
+    GRADE_CARD = "mlkata.gradeCard"
 
 
 class Notifications:
@@ -44,6 +48,8 @@ class Notifications:
     """A mock interview changed (started, a round closed, finished, abandoned)."""
     RUN_FINISHED = "mlkata/runFinished"
     """A run's report (for the Testing view): ``{"uri", "title", "report"}``."""
+    REVIEW_CHANGED = "mlkata/reviewChanged"
+    """The review queue changed (a grade, a solve, a mistake): ``{"due", "next"}`` as ``reviewStatus`` answers."""
 
 
 def names(group: type) -> dict[str, str]:

@@ -21,7 +21,7 @@ from mlkata.bank import Problem
 from mlkata.judge.engine import judge
 from mlkata.judge.options import JudgeError
 from mlkata.judge.verdict import Report
-from mlkata.server import interviews
+from mlkata.server import interviews, review
 from mlkata.server.diagnostics import judge_error_diagnostic, report_diagnostics, unknown_problem_diagnostic
 from mlkata.server.params import FileRef, ProblemRef, problem_of, register, uri_of
 from mlkata.server.protocol import Commands, Notifications
@@ -122,10 +122,12 @@ class RunScheduler:
         self.last_recorded[uri] = key
         data = report.to_json()
         mock_id, round_index, overtime = interviews.record_run(server, problem.id, data)
-        server.record(
+        recorded = server.record(
             "this run",
             lambda: server.store.record_run(problem.id, data, text, mock_id=mock_id, round_index=round_index, overtime=overtime),
         )
+        if recorded is not None:
+            review.after_run(server, problem.id, data)
 
 
 class Progress:

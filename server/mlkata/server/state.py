@@ -22,6 +22,7 @@ from pygls.workspace import TextDocument
 
 from mlkata import __version__
 from mlkata.bank import Bank, Problem, default_roots, load_bank
+from mlkata.bank.cards import Cards, load_cards
 from mlkata.bank.interviews import Interview, load_interviews
 from mlkata.binding import Binding, bind
 from mlkata.judge.options import Options
@@ -44,6 +45,8 @@ class MlKataServer(LanguageServer):
         self.settings = Settings()
         self.bank = Bank({}, ())
         self.interviews: dict[str, Interview] = {}
+        self.cards = Cards({}, {})
+        """The concept cards (authored decks and the problems' follow-ups)."""
         self.store: Store = Store.open(None)
         self.reports: dict[str, Report] = {}
         """The latest report shown per document uri (lenses, inlay hints)."""
@@ -55,6 +58,8 @@ class MlKataServer(LanguageServer):
         """The warm worker for pure-Python problems (no torch: smaller, faster to fork)."""
         self.on_initialized: list[Callable[[], None]] = []
         """What features do once the client is initialised (after the workers start)."""
+        self.lens_providers: list[Callable[[str, str], list[types.CodeLens]]] = []
+        """Code lenses of documents other than solution files: (uri, text) -> lenses (see :mod:`.lenses`)."""
         self._notices: list[tuple[types.MessageType, str]] = []
         self._initialized = False
         self._store_warned = False
@@ -104,12 +109,15 @@ class MlKataServer(LanguageServer):
                 worker.stop()
 
     def load_bank(self) -> None:
-        """(Re)load the bundled bank, the user's problem folders, and the interviews."""
+        """(Re)load the bundled bank, the user's problem folders, the interviews and the concept cards."""
         roots = default_roots() + list(self.settings.problems_folders)
         self.bank = load_bank(roots)
         self.interviews, interview_errors = load_interviews(roots, self.bank.problems)
         for err in list(self.bank.errors) + interview_errors:
             self.notify_user(types.MessageType.Warning, f"ML Kata: problem skipped: {err}")
+        self.cards = load_cards(roots, self.bank.problems)
+        for card_error in self.cards.errors:
+            self.notify_user(types.MessageType.Warning, f"ML Kata: card skipped: {card_error}")
 
     def open_store(self) -> None:
         """Open the progress database; on failure keep working with an in-memory one and say so."""
