@@ -7,6 +7,7 @@ import { MockClock } from "./mock";
 import { Pages } from "./pages";
 import { ProblemsView } from "./problems";
 import { ResultRenderer } from "./results";
+import { ReviewQueue } from "./review";
 import { Server } from "./server";
 import { onLaunchSettingsChanged } from "./settings";
 import { HiddenTests } from "./testing";
@@ -17,6 +18,7 @@ export interface MlKataApi {
   readonly status: vscode.LanguageStatusItem;
   readonly tests: HiddenTests;
   readonly mock: MockClock;
+  readonly review: ReviewQueue;
   listProblems(): Promise<Problem[]>;
 }
 
@@ -29,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlKata
     afterStart: async () => {
       await problems.refresh();
       await mock.sync();
+      await review.sync();
     },
     showResult: (command, result): Promise<void> => results.render(command, result),
   });
@@ -38,10 +41,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlKata
   const tests = new HiddenTests(s, log);
   const problems = new ProblemsView(catalog, s, log);
   const mock = new MockClock(s, pages, log);
-  const results = new ResultRenderer(pages, tests, mock, log);
-  context.subscriptions.push(log, s, tests, problems, mock);
+  const review = new ReviewQueue(s, pages, log);
+  const results = new ResultRenderer(pages, tests, mock, review, log);
+  context.subscriptions.push(log, s, tests, problems, mock, review);
   context.subscriptions.push(
-    ...registerCommands({ server: s, catalog, pages, results, problems, mock, log, restart: () => s.start() }),
+    ...registerCommands({ server: s, catalog, pages, results, problems, mock, review, log, restart: () => s.start() }),
     onLaunchSettingsChanged(() => void s.start()),
     vscode.window.onDidChangeActiveTextEditor(() => tests.syncContext()),
   );
@@ -55,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlKata
     status: s.status,
     tests,
     mock,
+    review,
     listProblems: () => catalog.list(),
   };
 }

@@ -1,13 +1,25 @@
-// Readable pages (hints, follow-ups, mock report, progress) as Markdown previews, so math renders.
+// Readable pages (hints, follow-ups, a revealed card, mock report, progress) as Markdown previews, so math renders.
 import * as vscode from "vscode";
 import type { Problem } from "./catalog";
+import { forecastChart } from "./chart";
+import type { RevealedCard } from "./serverApi";
 
 export class Pages {
   constructor(private readonly context: vscode.ExtensionContext) {}
 
-  /** Show a Markdown file rendered beside the editor. */
+  /**
+   * Show a Markdown file rendered beside the editor, in place of an earlier preview of it (a preview
+   * to the side is always a new one). Locked: an unlocked preview follows the active Markdown
+   * editor, so a review answer file would take the page's place.
+   */
   async showFile(uri: vscode.Uri): Promise<void> {
-    await vscode.commands.executeCommand("markdown.showPreviewToSide", uri);
+    const name = ` ${uri.path.split("/").pop()}`;
+    const earlier = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith("markdown.preview") && t.label.endsWith(name));
+    await vscode.commands.executeCommand("markdown.showLockedPreviewToSide", uri);
+    // Closed after: closing first could empty the group beside, the layout jumping twice.
+    if (earlier.length) await vscode.window.tabGroups.close(earlier, true);
   }
 
   /** A problem's statement (what the server's showStatement returns), rendered beside the editor. */
@@ -41,6 +53,19 @@ export class Pages {
     return this.show(`followups-${result.id}`, parts.join("\n"));
   }
 
+  /** A revealed card: the model answer, the key points (✓: the answer seems to mention it), the note, the source. */
+  card(r: RevealedCard): Promise<vscode.Uri> {
+    const ticked = r.points.length ? `${r.mentioned} of ${r.points.length} key points mentioned` : "no key points";
+    const parts = [`# ${r.question}`, "", `*${r.topic} · ${ticked}*`, ""];
+    if (r.points.length) {
+      parts.push("## Key points", "", ...r.points.map((p) => `- ${p.mentioned ? "✓" : "○"} ${plain(p.text)}`), "");
+    }
+    parts.push(`> ${plain(r.note)}`, "", "## Model answer", "", r.answer.trim(), "", `**Source:** ${plain(r.source)}`, "");
+    if (r.problems.length) parts.push(`**Related problems:** ${r.problems.join(", ")}`, "");
+    parts.push("---", "", "Grade yourself: **Again**, **Hard**, **Good** or **Easy** (the lenses above your answer, or *ML Kata: Grade Card…*).");
+    return this.show(`card-${r.id}`, parts.join("\n"));
+  }
+
   mockReport(report: any): Promise<vscode.Uri> {
     const parts = [
       `# Mock interview report: ${report.title}`,
@@ -70,6 +95,8 @@ export class Pages {
       "# ML Kata progress",
       "",
       `**${p.solved} of ${p.total} problems solved** · streak: ${p.streakDays} day(s) · ${p.counts.runs ?? 0} runs · ${p.counts.mocks ?? 0} mock interviews`,
+      "",
+      ...reviewSection(p.review, new Date()),
       "",
       "## By difficulty",
       "",
@@ -104,4 +131,30 @@ export function clock(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return "–";
   const s = Math.max(0, Math.round(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** Text shown as is: no emphasis, link or HTML from its characters. */
+function plain(text: string): string {
+  return text.replace(/[\\*`[\]]/g, "\\$&").replace(/</g, "&lt;");
+}
+
+/** The progress page's review queue: what is due, the retention, a 7-day forecast, the weakest topics. */
+function reviewSection(r: any, today: Date): string[] {
+  if (!r) return ["## Review", "", "The review queue could not be read (see *ML Kata: Show Server Logs*)."];
+  const { remembered, reviews } = r.retention;
+  const retention = reviews ? `${Math.round((100 * remembered) / reviews)}% (${remembered} of ${reviews} reviews remembered)` : "no reviews yet";
+  const weakest = r.weakest.map((w: any) => `| ${w.topic} | ${Math.round(w.recall * 100)}% | ${w.items} |`);
+  return [
+    "## Review",
+    "",
+    `**${r.dueToday} due today** · ${r.dueThisWeek} this week · ${r.cards} concept cards · retention: ${retention}`,
+    "",
+    "<div>",
+    forecastChart(r.forecast, today),
+    "</div>",
+    "",
+    "### Weakest topics",
+    "",
+    ...(weakest.length ? ["| topic | recall | items |", "|---|---|---|", ...weakest] : ["None yet: grade a few cards first."]),
+  ];
 }

@@ -9,6 +9,10 @@ export const Commands = {
   OPEN: "mlkata.open",
   RANDOM: "mlkata.random",
   NEXT_UNSOLVED: "mlkata.nextUnsolved",
+  REVIEW: "mlkata.review",
+  NEXT_DUE: "mlkata.nextDue",
+  REVEAL: "mlkata.reveal",
+  GRADE: "mlkata.grade",
   RUN: "mlkata.run",
   STATEMENT: "mlkata.statement",
   HINT: "mlkata.hint",
@@ -46,12 +50,17 @@ export const ServerCommands = {
   SUBMIT_ROUND: "mlkata.submitRound",
   ABANDON_MOCK: "mlkata.abandonMock",
   MOCK_REPORT: "mlkata.mockReport",
+  REVIEW_STATUS: "mlkata.reviewStatus",
+  REVIEW_NEXT: "mlkata.reviewNext",
+  REVEAL_CARD: "mlkata.revealCard",
+  GRADE_CARD: "mlkata.gradeCard",
 } as const;
 
 /** Notifications the server sends (its `Notifications`). */
 export const Notifications = {
   MOCK_EVENT: "mlkata/mockEvent",
   RUN_FINISHED: "mlkata/runFinished",
+  REVIEW_CHANGED: "mlkata/reviewChanged",
 } as const;
 
 /** The activity-bar container and the views in it (package.json `viewsContainers`, `views`). */
@@ -88,6 +97,7 @@ export const Ids = {
   LANGUAGE_CLIENT: "mlkata",
   SERVER_STATUS: "mlkata.server",
   MOCK_STATUS: "mlkata.mock",
+  REVIEW_STATUS: "mlkata.reviewDue",
   TEST_CONTROLLER: "mlkata",
   ATTEMPT_SCHEME: "mlkata-attempt",
 } as const;
@@ -104,6 +114,13 @@ export const SOURCE = "mlkata";
  */
 export const MARKER_PATTERN = String.raw`^\ufeff?\s*#\s*mlkata:\s*(\S*)\s*$`;
 export const MARKER_RE = new RegExp(MARKER_PATTERN);
+
+/**
+ * A review answer file: the folder the server writes them to (under the solutions folder) and the
+ * marker on its first line, group 1 the card id (server/mlkata/server/review.py: `FOLDER`, `CARD_MARKER_RE`).
+ */
+export const REVIEW_FOLDER = "mlkata-review";
+export const CARD_MARKER_RE = /^\ufeff?<!--\s*mlkata-card:\s*([a-z0-9-]+)\s*-->\s*$/;
 
 export type PaletteCommand = (typeof Commands)[keyof typeof Commands];
 export type ServerCommand = (typeof ServerCommands)[keyof typeof ServerCommands];

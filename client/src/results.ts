@@ -4,6 +4,7 @@ import { debugCase } from "./debug";
 import type { MockClock } from "./mock";
 import type { Pages } from "./pages";
 import { ServerCommands } from "./protocol";
+import type { ReviewQueue } from "./review";
 import type { Log } from "./serverApi";
 import type { HiddenTests } from "./testing";
 
@@ -12,6 +13,7 @@ export class ResultRenderer {
     private readonly pages: Pages,
     private readonly tests: HiddenTests,
     private readonly mock: MockClock,
+    private readonly review: ReviewQueue,
     private readonly log: Log,
   ) {}
 
@@ -30,6 +32,12 @@ export class ResultRenderer {
         break;
       case ServerCommands.SUBMIT_ROUND:
         await this.mock.onEvent(result);
+        break;
+      case ServerCommands.REVEAL_CARD:
+        await this.review.revealed(result);
+        break;
+      case ServerCommands.GRADE_CARD:
+        this.review.graded(result);
         break;
       case ServerCommands.DEBUG_CASE:
         await debugCase(result, this.log);

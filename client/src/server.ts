@@ -11,7 +11,7 @@ import {
   State,
 } from "vscode-languageclient/node";
 import { checkPython, findPython, PythonCheck, serverPythonPath } from "./python";
-import { CONFIG_SECTION, Commands, Ids, Notifications, SERVER_MODULE, ServerCommand } from "./protocol";
+import { CONFIG_SECTION, Commands, Ids, Notifications, REVIEW_FOLDER, SERVER_MODULE, ServerCommand } from "./protocol";
 import type { ServerApi, ServerNotification } from "./serverApi";
 import { selectInterpreter, serverSettings } from "./settings";
 
@@ -103,10 +103,9 @@ export class Server implements ServerApi, vscode.Disposable {
       return;
     }
     markReady();
-    client.onNotification(Notifications.RUN_FINISHED, (params) =>
-      this.notifications.fire({ method: Notifications.RUN_FINISHED, params }),
-    );
-    client.onNotification(Notifications.MOCK_EVENT, (params) => this.notifications.fire({ method: Notifications.MOCK_EVENT, params }));
+    for (const method of Object.values(Notifications)) {
+      client.onNotification(method, (params) => this.notifications.fire({ method, params } as ServerNotification));
+    }
     await this.hooks.afterStart();
   }
 
@@ -141,7 +140,11 @@ export class Server implements ServerApi, vscode.Disposable {
 
   private createClient({ python, env, check }: Launch): LanguageClient {
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ scheme: "file", language: "python" }],
+      // Solutions, and the review answer files (the server's lenses there; it reads their unsaved text).
+      documentSelector: [
+        { scheme: "file", language: "python" },
+        { scheme: "file", language: "markdown", pattern: `**/${REVIEW_FOLDER}/*.md` },
+      ],
       initializationOptions: serverSettings(),
       synchronize: { configurationSection: CONFIG_SECTION },
       outputChannel: this.log,

@@ -21,10 +21,39 @@ export interface RunReport {
   tests: TestResultJson[];
 }
 
+/** The review queue: how many items are due now, and the first of them (`reviewStatus`, `reviewChanged`). */
+export interface ReviewStatus {
+  due: number;
+  next: { kind: "card" | "problem"; id: string; due: number; state: string; title: string } | null;
+}
+
+/** What `revealCard` returns: the model answer and the key points the written answer seems to mention. */
+export interface RevealedCard {
+  id: string;
+  question: string;
+  answer: string;
+  points: { text: string; mentioned: boolean }[];
+  mentioned: number;
+  note: string;
+  source: string;
+  topic: string;
+  problems: string[];
+}
+
+/** What `gradeCard` returns: when the card is due next (epoch seconds), and the queue after the grade. */
+export interface GradedCard {
+  id: string;
+  grade: string;
+  due: number;
+  state: string;
+  status: ReviewStatus;
+}
+
 /** A notification from the server, by its method. */
 export type ServerNotification =
   | { method: typeof Notifications.RUN_FINISHED; params: { uri: string; title: string; report: RunReport } }
-  | { method: typeof Notifications.MOCK_EVENT; params: any };
+  | { method: typeof Notifications.MOCK_EVENT; params: any }
+  | { method: typeof Notifications.REVIEW_CHANGED; params: ReviewStatus };
 
 export interface ServerApi {
   /** Run a server command (waiting for the server to be up); its errors reject (the commands' guard shows them). */

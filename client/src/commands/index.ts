@@ -6,12 +6,14 @@ import { historyCommands, HistoryDeps, registerAttemptDocuments } from "./histor
 import { interviewCommands, InterviewDeps } from "./interviews";
 import { practiceCommands, PracticeDeps } from "./practice";
 import { problemCommands, ProblemDeps } from "./problems";
+import { reviewCommands, ReviewDeps } from "./review";
 import type { Handler, Handlers } from "./types";
 
 export type CommandDeps = ProblemDeps &
   PracticeDeps &
   InterviewDeps &
-  HistoryDeps & {
+  HistoryDeps &
+  ReviewDeps & {
     log: Log;
     /** Restart the language server. */
     restart(): Promise<void>;
@@ -37,6 +39,7 @@ export function registerCommands(d: CommandDeps): vscode.Disposable[] {
     ...practiceCommands(d),
     ...historyCommands(d),
     ...interviewCommands(d),
+    ...reviewCommands(d),
     [Commands.SHOW_LOGS]: async () => d.log.show(),
     [Commands.RESTART_SERVER]: async () => d.restart(),
   };

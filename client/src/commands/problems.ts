@@ -37,7 +37,7 @@ export async function pickProblem(catalog: ProblemCatalog, title: string): Promi
 }
 
 /** Create (or reuse) the solution file and open it with the statement beside it. */
-async function openProblem({ server, pages }: ProblemDeps, id: string): Promise<vscode.TextEditor> {
+export async function openProblem({ server, pages }: Pick<ProblemDeps, "server" | "pages">, id: string): Promise<vscode.TextEditor> {
   const opened = await server.execute<{ path: string; statementPath: string; created: boolean }>(ServerCommands.OPEN_PROBLEM, { id });
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(opened.path));
   const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);

@@ -1,4 +1,4 @@
-// The user's paths through the extension, in a real VS Code: open, save wrong, fix, mock interview.
+// The user's paths through the extension, in a real VS Code: review a card, open, save wrong, fix, mock interview.
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
@@ -12,10 +12,10 @@ function golden(problem: string, name: string): string {
   return `# mlkata: ${problem}\n${text}`;
 }
 
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 120000): Promise<T> {
+async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 120000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value) return value;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -26,6 +26,10 @@ async function replaceAndSave(doc: vscode.TextDocument, text: string): Promise<v
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
   assert.ok(await vscode.workspace.applyEdit(edit));
+  await save(doc);
+}
+
+async function save(doc: vscode.TextDocument): Promise<void> {
   // save() is false when nothing changed or a save participant ran late on a loaded machine.
   for (let attempt = 0; attempt < 5 && doc.isDirty; attempt++) {
     if (await doc.save()) break;
@@ -46,6 +50,61 @@ describe("ML Kata in VS Code", () => {
     assert.ok(ext, "the extension is installed");
     app = await ext.activate();
     await until("the server", () => app.client?.isRunning());
+  });
+
+  // First, on the fresh profile: nothing solved yet, so only (new) cards are due.
+  it("reviews a concept card: answers it in the editor, reveals the model answer, grades it", async () => {
+    await until("the review queue's status", () => app.review.status, 30000);
+    const before: number = app.review.due;
+    assert.ok(before > 0, "a fresh profile has new cards due");
+    assert.strictEqual(app.review.item.text, `$(history) ${before} due`);
+
+    const editor: vscode.TextEditor = await vscode.commands.executeCommand("mlkata.review");
+    const doc = editor.document;
+    const id = /^<!-- mlkata-card: ([a-z0-9-]+) -->$/.exec(doc.lineAt(0).text)?.[1];
+    assert.ok(id, `the answer file's first line: ${doc.lineAt(0).text}`);
+    const rule = doc.getText().split("\n").indexOf("---");
+    assert.ok(rule > 0 && editor.selection.active.line > rule, "the cursor is below the --- line");
+    assert.ok(await editor.edit((b) => b.insert(editor.selection.active, "Dividing the logits by a temperature before the softmax.\n")));
+    await save(doc);
+
+    // The lens "Reveal answer" runs the server's command: its result is shown as the palette's is.
+    const revealed: any = await vscode.commands.executeCommand("mlkata.revealCard", { uri: doc.uri.toString() });
+    assert.strictEqual(revealed.id, id);
+    assert.ok(revealed.answer.length > 0 && Array.isArray(revealed.points));
+    assert.strictEqual(revealed.mentioned, revealed.points.filter((p: any) => p.mentioned).length);
+    if (revealed.points.length) {
+      // Notes naming the first key points tick some (else the model answer must); Reveal from the palette.
+      const answer = async (text: string): Promise<any> => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(doc.uri, doc.lineAt(doc.lineCount - 1).range.end, `${text}\n`);
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        await save(doc);
+        return vscode.commands.executeCommand("mlkata.reveal");
+      };
+      const notes = revealed.points.slice(0, Math.ceil(revealed.points.length / 2)).map((p: any) => `- ${p.text}`);
+      let again = await answer(notes.join("\n"));
+      if (!again.mentioned) again = await answer(revealed.answer);
+      assert.ok(again.points.some((p: any) => p.mentioned), `a key point mentioned among ${JSON.stringify(again.points)}`);
+      await until("the grade lenses", async () => {
+        const lenses: vscode.CodeLens[] = await vscode.commands.executeCommand("vscode.executeCodeLensProvider", doc.uri);
+        return lenses.some((l) => l.command?.title.startsWith("Grade"));
+      });
+    }
+    const pages = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.includes(`card-${id}`));
+    await until("the card's page", () => pages().length > 0);
+    assert.strictEqual(pages().length, 1, "the second reveal shows the page in place of the first");
+    const shown = await until("the answer beside the page", () => vscode.window.visibleTextEditors.find((e) => e.document === doc));
+    shown.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+    await new Promise((r) => setTimeout(r, 2000)); // let the preview render, the editor draw the new lenses
+    await screenshot("review-card-revealed");
+
+    const graded: any = await vscode.commands.executeCommand("mlkata.grade", "good");
+    assert.strictEqual(graded.grade, "good");
+    assert.ok(graded.due > Date.now() / 1000, "the card is due again later");
+    assert.strictEqual(graded.status.due, before - 1);
+    await until("the status bar's count", () => app.review.item.text === `$(history) ${before - 1} due`, 10000);
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
   });
 
   it("opens a problem, flags a wrong solution on its lines, clears them when fixed", async () => {
@@ -122,6 +181,8 @@ describe("ML Kata in VS Code", () => {
     );
     const problems = await app.listProblems();
     assert.ok(problems.find((p: any) => p.id === "multi-head-attention").solved);
+    const progress: any = await vscode.commands.executeCommand("mlkata.progress");
+    assert.strictEqual(progress.review?.forecast.length, 7, "the review section's forecast");
     await vscode.commands.executeCommand("workbench.view.extension.mlkata");
     await new Promise((r) => setTimeout(r, 2000));
     await screenshot("progress-and-problems-view");
