@@ -72,10 +72,25 @@ def _load(parent: int, with_torch: bool, preload: list[str]) -> bool:
 
     _warm_up(api, wire)
     _preload(preload, api, has_torch)
-    judged.harness_modules()
+    _cache_source_lines(judged.harness_modules())
     gc.collect()
     gc.freeze()
     return has_torch
+
+
+def _cache_source_lines(modules: list[Any]) -> None:
+    """Read the harness's source lines into linecache before any fork.
+
+    torch.manual_seed (called before every test) formats the current stack, which reads the source
+    line of every frame; a judged process may not read the harness's files, so without this each
+    test would try to open them again (and be refused), several times per test.
+    """
+    import linecache
+
+    for module in [*modules, sys.modules.get("__main__")]:
+        path = getattr(module, "__file__", None)
+        if path:
+            linecache.getlines(path)
 
 
 def _fork_spare(listener: socket.socket, taken_r: int, taken_w: int, worker: int) -> int:
