@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from mlkata.bank.cards import CONCEPTS
-from mlkata.bank.model import AREAS, DIFFICULTIES, KINDS, Followup, Hint, Limits, Mistake, Problem
+from mlkata.bank.model import AREAS, CLARIFY_KINDS, DIFFICULTIES, KINDS, Clarification, Followup, Hint, Limits, Mistake, Problem
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FILES = ("problem.toml", "statement.md", "starter.py", "solution.py", "tests.py", "hints.md", "followups.md")
@@ -200,7 +200,35 @@ def _files(folder: Path, entry: str) -> dict[str, Any]:
         "hints": tuple(Hint(t, b) for t, b in _sections(folder / "hints.md", _read(folder, "hints.md"))),
         "followups": tuple(Followup(t, b) for t, b in _sections(folder / "followups.md", _read(folder, "followups.md"))),
         "mistakes": _mistakes(folder, entry),
+        "clarifications": _clarifications(folder / "interviewer.toml"),
     }
+
+
+def _clarifications(path: Path) -> tuple[Clarification, ...]:
+    """The optional ``interviewer.toml``: ``[[clarify]]`` tables of question, answer, kind, held_back."""
+    if not path.is_file():
+        return ()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ProblemError(path, f"invalid TOML: {exc}") from None
+    if set(data) != {"clarify"} or not isinstance(data["clarify"], list) or not data["clarify"]:
+        raise ProblemError(path, "expected only [[clarify]] tables, at least one", "clarify")
+    out = []
+    for n, table in enumerate(data["clarify"], 1):
+        where = f"clarify {n}"
+        if not isinstance(table, dict) or set(table) - {"question", "answer", "kind", "held_back"}:
+            raise ProblemError(path, f"{where}: expected the fields question, answer, kind and optionally held_back", "clarify")
+        for key in ("question", "answer", "kind"):
+            if not isinstance(table.get(key), str) or not table[key].strip():
+                raise ProblemError(path, f"{where}: missing or not a non-empty string", key)
+        if table["kind"] not in CLARIFY_KINDS:
+            raise ProblemError(path, f"{where}: {table['kind']!r} is not one of {', '.join(CLARIFY_KINDS)}", "kind")
+        held = table.get("held_back", False)
+        if not isinstance(held, bool):
+            raise ProblemError(path, f"{where}: must be true or false", "held_back")
+        out.append(Clarification(table["question"].strip(), table["answer"].strip(), table["kind"], held))
+    return tuple(out)
 
 
 def _limits(value: Any, path: Path) -> Limits:

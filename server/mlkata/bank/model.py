@@ -67,6 +67,22 @@ class Followup:
 
 
 @attrs.frozen
+class Clarification:
+    """A question a candidate may ask the interviewer before coding, and the interviewer's answer."""
+
+    question: str
+    answer: str
+    kind: str
+    """One of :data:`CLARIFY_KINDS` (shapes, masks, dtype, ...)."""
+    held_back: bool = False
+    """True when the statement used in interview rounds leaves this detail out: asking is rewarded."""
+
+
+CLARIFY_KINDS = ("shapes", "conventions", "dtype", "edge-cases", "complexity", "constraints", "scope")
+"""What a clarifying question can be about."""
+
+
+@attrs.frozen
 class Problem:
     """A practice problem: metadata, texts, and its hidden tests' source."""
 
@@ -110,6 +126,8 @@ class Problem:
     """Follow-up questions with model answers."""
     mistakes: tuple[Mistake, ...] = ()
     """Declared classic mistakes (``mistakes/*.py``), explained when a wrong answer matches one."""
+    clarifications: tuple[Clarification, ...] = ()
+    """What the interviewer answers when asked (``interviewer.toml``; optional)."""
 
     @property
     def tests_path(self) -> Path:
