@@ -147,7 +147,7 @@ function reviewSection(r: any, today: Date): string[] {
   return [
     "## Review",
     "",
-    `**${r.dueToday} due today** · ${r.dueThisWeek} this week · ${r.cards} concept cards · retention: ${retention}`,
+    `**${r.dueNow} due now**, ${r.dueToday} today · ${r.dueThisWeek} this week · ${r.cards} concept cards · retention: ${retention}`,
     "",
     "<div>",
     forecastChart(r.forecast, today),

@@ -60,6 +60,12 @@ async def test_a_card_is_answered_revealed_and_graded_and_the_due_count_drops(se
     assert server.reviews[-1]["due"] == before["due"] - 1
     history = ReviewQueue(Store.open(server.home / "progress.sqlite3")).history("card", card.id)
     assert [(h["rating"], h["answer"]) for h in history] == [("good", answer)], "the answer is kept with its grade"
+    review = (await server.command("mlkata.progress"))["review"]
+    assert review["dueNow"] == graded["status"]["due"] and review["dueToday"] >= review["dueNow"]
+    assert sum(review["forecast"][:2]) >= review["dueNow"] + 1, "the graded card is due again within minutes (a learning step)"
+    assert len(review["forecast"]) == 7 and review["dueThisWeek"] == sum(review["forecast"])
+    assert review["retention"] == {"remembered": 0, "reviews": 0}, "a first review is not a retention sample"
+    assert [w["topic"] for w in review["weakest"]] == [card.topic]
     again = await server.command("mlkata.reviewNext")
     assert again["kind"] == "card" and again["id"] != card.id
 

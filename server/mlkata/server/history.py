@@ -102,6 +102,7 @@ def review_progress(ls: MlKataServer, now: float) -> dict[str, Any]:
     recall = {t: sum(v) / len(v) for t, v in by_topic.items()}
     weakest = [{"topic": t, "recall": recall[t], "items": len(by_topic[t])} for t in sorted(recall, key=recall.__getitem__)]
     return {
+        "dueNow": len(queue.queue(cards, now)),
         "dueToday": forecast[0],
         "dueThisWeek": sum(forecast),
         "forecast": forecast,
