@@ -37,26 +37,25 @@ def lua(s: str | Path) -> str:
     return json.dumps(str(s))
 
 
+def run_probe(tmp_path: Path, template: str, **values: str | Path) -> dict:
+    """Run a Lua probe in a headless Neovim with the documented set-up; what it wrote to its result file."""
+    result = tmp_path / "result.json"
+    probe = tmp_path / "probe.lua"
+    fields = {"python": sys.executable, "db": tmp_path / "db.sqlite3", "setup": ROOT / "editors" / "neovim" / "mlkata.lua"}
+    probe.write_text(template.format(result=lua(result), **{k: lua(v) for k, v in {**fields, **values}.items()}))
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    assert NVIM
+    subprocess.run([NVIM, "--headless", "--clean", "-c", f"luafile {probe}"], cwd=tmp_path, env=env, timeout=180, check=True)
+    return dict(json.loads(result.read_text()))
+
+
 @pytest.mark.skipif(NVIM is None and not REQUIRED, reason="nvim is not installed (CI installs it)")
 def test_neovim_shows_the_hidden_test_failures(tmp_path: Path) -> None:
     assert NVIM, "nvim is required here (MLKATA_REQUIRE_NVIM=1)"
     text = solution("scaled-dot-product-attention", "missing_scale")
     file = tmp_path / "attention.py"
     file.write_text(text)
-    result = tmp_path / "result.json"
-    probe = tmp_path / "probe.lua"
-    probe.write_text(
-        PROBE.format(
-            python=lua(sys.executable),
-            db=lua(tmp_path / "db.sqlite3"),
-            setup=lua(ROOT / "editors" / "neovim" / "mlkata.lua"),
-            file=lua(file),
-            result=lua(result),
-        )
-    )
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    subprocess.run([NVIM, "--headless", "--clean", "-c", f"luafile {probe}"], cwd=tmp_path, env=env, timeout=180, check=True)
-    got = json.loads(result.read_text())
+    got = run_probe(tmp_path, PROBE, file=file)
     assert got["ok"], "no diagnostics arrived in Neovim"
     codes = {d["code"] for d in got["diagnostics"]}
     assert codes == {"wrong_answer"} and {d["source"] for d in got["diagnostics"]} == {"mlkata"}
@@ -87,21 +86,7 @@ vim.cmd("qall!")
 @pytest.mark.skipif(NVIM is None and not REQUIRED, reason="nvim is not installed (CI installs it)")
 def test_neovim_reviews_a_card_through_the_servers_commands(tmp_path: Path) -> None:
     assert NVIM, "nvim is required here (MLKATA_REQUIRE_NVIM=1)"
-    result = tmp_path / "result.json"
-    probe = tmp_path / "probe.lua"
-    probe.write_text(
-        REVIEW.format(
-            python=lua(sys.executable),
-            db=lua(tmp_path / "db.sqlite3"),
-            work=lua(tmp_path / "work"),
-            setup=lua(ROOT / "editors" / "neovim" / "mlkata.lua"),
-            answer=lua("It is about the variance, the softmax and the gradients."),
-            result=lua(result),
-        )
-    )
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    subprocess.run([NVIM, "--headless", "--clean", "-c", f"luafile {probe}"], cwd=tmp_path, env=env, timeout=180, check=True)
-    got = json.loads(result.read_text())
+    got = run_probe(tmp_path, REVIEW, work=tmp_path / "work", answer="It is about the variance, the softmax and the gradients.")
     assert got["opened"] and got["first"].startswith("<!-- mlkata-card: "), got
     assert got["revealed"] and "## Model answer" in got["shown"] and "## Key points" in got["shown"]
     assert got["graded"] and got["grade"]["grade"] == "good" and got["grade"]["status"]["due"] == 9
