@@ -16,8 +16,8 @@ pytestmark = pytest.mark.slow
 
 async def test_a_mock_interview_runs_out_of_time_and_is_reported(tmp_path: Path, reference_cache: Path) -> None:
     async with start_server(tmp_path, reference_cache) as server:
-        # algorithms-screen: 25 + 25 + 35 minutes, scaled to 3 s + 3 s + 4.2 s.
-        status = await server.command("mlkata.startMock", {"interview": "algorithms-screen", "timeScale": 0.002})
+        # algorithms-screen: 20 + 20 + 20 minutes (each problem's suggested time), scaled to 3 s each.
+        status = await server.command("mlkata.startMock", {"interview": "algorithms-screen", "timeScale": 0.0025})
         assert status["active"] and status["round"] == 0 and status["rounds"] == 3
         assert 0 < status["remainingSeconds"] <= 3.0
         first = Path(status["path"])
@@ -73,7 +73,7 @@ async def test_a_mock_round_that_ended_while_the_server_was_down_is_closed_on_st
     tmp_path: Path, reference_cache: Path
 ) -> None:
     async with start_server(tmp_path, reference_cache) as server:
-        await server.command("mlkata.startMock", {"interview": "algorithms-screen", "timeScale": 0.002})
+        await server.command("mlkata.startMock", {"interview": "algorithms-screen", "timeScale": 0.0025})
     await asyncio.sleep(3.5)
     async with start_server(tmp_path, reference_cache) as server:
         event = await server.wait_for(lambda: server.events, 30, "the overdue round to close")

@@ -40,7 +40,17 @@ title = "Good"
 models = "x"
 [[interview.round]]
 problem = "layer-norm"
-minutes = 20
+minutes = 15
+[[interview.round]]
+problem = "rms-norm"
+
+[[interview]]
+id = "long"
+title = "Long"
+models = "x"
+[[interview.round]]
+problem = "layer-norm"
+minutes = 40
 
 [[interview]]
 id = "bad"
@@ -65,3 +75,5 @@ minutes = 20
     messages = [str(e) for e in errors]
     assert any("interview 'bad' round 1: names no known problem ('no-such-problem')" in m and "'problem'" in m for m in messages)
     assert any("interview 'slow': unknown field" in m and "'colour'" in m for m in messages)
+    assert any("interview 'long' round 1: 40 minutes, but layer-norm suggests 15" in m and "'minutes'" in m for m in messages)
+    assert [r.minutes for r in interviews["good"].rounds] == [15, 10], "a round without minutes gets the problem's"

@@ -8,7 +8,7 @@ Format (one ``[[interview]]`` table per interview)::
     models = "which company round or loop it imitates"
     [[interview.round]]
     problem = "multi-head-attention"
-    minutes = 40
+    minutes = 25          # optional: the problem's suggested_minutes, which it must equal
     followups = ["an extra question the interviewer asks after this round", ...]
 
 A malformed interview is reported (file, interview, field) and skipped; the others load.
@@ -17,13 +17,14 @@ A malformed interview is reported (file, interview, field) and skipped; the othe
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from mlkata.bank.loader import ID_RE, ProblemError
+from mlkata.bank.model import Problem
 
 FILE_NAME = "interviews.toml"
 INTERVIEW_FIELDS = {"id", "title", "models", "round"}
@@ -58,9 +59,8 @@ class Interview:
     """The file it was read from."""
 
 
-def load_interviews(roots: Iterable[Path], known_problems: Iterable[str]) -> tuple[dict[str, Interview], list[ProblemError]]:
+def load_interviews(roots: Iterable[Path], known: Mapping[str, Problem]) -> tuple[dict[str, Interview], list[ProblemError]]:
     """Every interview in ``<root>/interviews.toml`` (later roots override earlier ids), and the errors."""
-    known = set(known_problems)
     interviews: dict[str, Interview] = {}
     errors: list[ProblemError] = []
     for root in roots:
@@ -89,7 +89,7 @@ def load_interviews(roots: Iterable[Path], known_problems: Iterable[str]) -> tup
     return dict(sorted(interviews.items())), errors
 
 
-def _interview(path: Path, n: int, table: Any, known: set[str]) -> Interview:
+def _interview(path: Path, n: int, table: Any, known: Mapping[str, Problem]) -> Interview:
     where = f"interview[{n}]"
     if not isinstance(table, dict):
         raise ProblemError(path, "must be a table", where)
@@ -115,7 +115,7 @@ def _interview(path: Path, n: int, table: Any, known: set[str]) -> Interview:
     )
 
 
-def _round(path: Path, where: str, table: Any, known: set[str]) -> Round:
+def _round(path: Path, where: str, table: Any, known: Mapping[str, Problem]) -> Round:
     if not isinstance(table, dict):
         raise ProblemError(path, f"{where}: must be a table", "round")
     for key in sorted(set(table) - ROUND_FIELDS):
@@ -123,9 +123,16 @@ def _round(path: Path, where: str, table: Any, known: set[str]) -> Round:
     problem = table.get("problem")
     if not isinstance(problem, str) or problem not in known:
         raise ProblemError(path, f"{where}: names no known problem ({problem!r})", "problem")
-    minutes = table.get("minutes")
+    suggested = known[problem].suggested_minutes
+    minutes = table.get("minutes", suggested)
     if isinstance(minutes, bool) or not isinstance(minutes, int | float) or not 0 < minutes <= 240:
         raise ProblemError(path, f"{where}: must be a number of minutes in (0, 240]", "minutes")
+    if minutes != suggested:
+        raise ProblemError(
+            path,
+            f"{where}: {minutes:g} minutes, but {problem} suggests {suggested}: a round gives its problem that time",
+            "minutes",
+        )
     followups = table.get("followups", [])
     if not isinstance(followups, list) or not all(isinstance(q, str) and q.strip() for q in followups):
         raise ProblemError(path, f"{where}: must be a list of non-empty strings", "followups")

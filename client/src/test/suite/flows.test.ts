@@ -157,7 +157,7 @@ describe("ML Kata in VS Code", () => {
   });
 
   it("runs a mock interview on a short clock until it closes, then shows the report", async () => {
-    const status: any = await vscode.commands.executeCommand("mlkata.mockStart", "algorithms-screen", 0.002);
+    const status: any = await vscode.commands.executeCommand("mlkata.mockStart", "algorithms-screen", 0.0025);
     assert.ok(status.active && status.rounds === 3);
     await until("the status-bar clock", () => app.mock.item.text.includes("round 1/3"), 10000);
     await screenshot("mock-round");
