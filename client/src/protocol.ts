@@ -50,6 +50,8 @@ export const ServerCommands = {
   SUBMIT_ROUND: "mlkata.submitRound",
   ABANDON_MOCK: "mlkata.abandonMock",
   MOCK_REPORT: "mlkata.mockReport",
+  ASK_INTERVIEWER: "mlkata.askInterviewer",
+  RATE_INTERVIEW: "mlkata.rateInterview",
   REVIEW_STATUS: "mlkata.reviewStatus",
   REVIEW_NEXT: "mlkata.reviewNext",
   REVEAL_CARD: "mlkata.revealCard",

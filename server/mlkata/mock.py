@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from mlkata.bank import Bank
+    from mlkata.bank.cards import Card
     from mlkata.bank.interviews import Interview
 
 
@@ -25,31 +27,32 @@ class MockSession:
         self.state = state
 
     @classmethod
-    def start(cls, interview: Interview, bank: Bank, now: float, time_scale: float = 1.0) -> MockSession:
-        """A new session whose first round starts now; time_scale shortens (or lengthens) every round."""
-        rounds = []
-        for r in interview.rounds:
-            problem = bank.get(r.problem)
-            rounds.append(
-                {
-                    "problem": problem.id,
-                    "title": problem.title,
-                    "minutes": r.minutes,
-                    "seconds": r.minutes * 60 * time_scale,
-                    "startedAt": None,
-                    "deadline": None,
-                    "closedAt": None,
-                    "closedBy": None,
-                    "path": None,
-                    "runs": 0,
-                    "overtimeRuns": 0,
-                    "hints": 0,
-                    "verdict": None,
-                    "passed": 0,
-                    "total": len(problem.test_names),
-                    "followups": [f.question for f in problem.followups] + list(r.followups),
-                }
-            )
+    def start(
+        cls, interview: Interview, bank: Bank, now: float, time_scale: float = 1.0, cards: Mapping[str, Card] | None = None
+    ) -> MockSession:
+        """A new session whose first phase starts now; time_scale shortens (or lengthens) every phase.
+
+        Each round becomes up to three phases on one clock, in order: its spoken questions (concept
+        cards, answered in the round's answer file), its coding task, and follow-up questions on the
+        code. A phase is an entry of ``state["rounds"]`` with its ``kind`` and interview ``round``.
+        """
+        phases: list[dict[str, Any]] = []
+        for number, r in enumerate(interview.rounds, 1):
+            if r.questions:
+                asked = [{"card": c, "question": cards[c].question if cards and c in cards else c} for c in r.questions]
+                phases.append(_phase("questions", number, "Questions", r.question_minutes, time_scale, asked))
+            if r.problem is not None:
+                problem = bank.get(r.problem)
+                coding = _phase("coding", number, problem.title, r.minutes, time_scale, [])
+                coding.update(problem=problem.id, total=len(problem.test_names))
+                coding["followups"] = [f.question for f in problem.followups] + list(r.followups)
+                phases.append(coding)
+                if r.followup_minutes:
+                    about = list(r.followups) or [f.question for f in problem.followups[:3]]
+                    on_code: list[dict[str, Any]] = [{"card": None, "question": q} for q in about]
+                    later = _phase("followups", number, f"Follow-ups on {problem.title}", r.followup_minutes, time_scale, on_code)
+                    later["about"] = problem.id
+                    phases.append(later)
         state = {
             "id": time.strftime("%Y%m%d-%H%M%S", time.localtime(now)) + "-" + secrets.token_hex(2),
             "interview": interview.id,
@@ -59,7 +62,8 @@ class MockSession:
             "abandoned": False,
             "timeScale": time_scale,
             "current": 0,
-            "rounds": rounds,
+            "interviewRounds": len(interview.rounds),
+            "rounds": phases,
         }
         session = cls(state)
         session._begin(0, now)
@@ -126,8 +130,13 @@ class MockSession:
             "remainingSeconds": round(self.remaining(now), 3),
             "deadline": None if r is None else r["deadline"],
             "now": now,
+            "phase": None if r is None else r.get("kind", "coding"),
+            "interviewRound": None if r is None else r.get("round", (self.current_index or 0) + 1),
+            "interviewRounds": self.state.get("interviewRounds", len(self.state["rounds"])),
+            "questions": [] if r is None else [q["question"] for q in r.get("questions", [])],
             "roundStates": [
                 {
+                    "kind": x.get("kind", "coding"),
                     "problem": x["problem"],
                     "title": x["title"],
                     "state": _round_state(x),
@@ -162,6 +171,11 @@ class MockSession:
                     "overtimeRuns": r["overtimeRuns"],
                     "hints": r["hints"],
                     "followups": r["followups"],
+                    "kind": r.get("kind", "coding"),
+                    "interviewRound": r.get("round", i + 1),
+                    "questions": r.get("questions", []),
+                    "answers": r.get("answers", []),
+                    "asked": r.get("asked", []),
                 }
             )
         return {
@@ -173,6 +187,7 @@ class MockSession:
             "abandoned": self.state["abandoned"],
             "solved": sum(1 for r in rounds if r["verdict"] == "passed"),
             "rounds": rounds,
+            "rubric": self.state.get("rubric"),
         }
 
     # -- changes ----------------------------------------------------------------------------
@@ -194,6 +209,20 @@ class MockSession:
             r["runs"] += 1
             r["verdict"], r["passed"], r["total"] = report["verdict"], report["passed"], report["total"]
         return where
+
+    def record_question(self, question: str, answer: str) -> None:
+        """A clarifying question asked during the open coding phase, and the interviewer's answer."""
+        r = self.current()
+        if r is not None:
+            r.setdefault("asked", []).append({"question": question, "answer": answer})
+
+    def record_answers(self, index: int, answers: list[dict[str, Any]]) -> None:
+        """The answers written in a questions or follow-ups phase (with what the server found in them)."""
+        self.state["rounds"][index]["answers"] = answers
+
+    def rate(self, rubric: dict[str, int]) -> None:
+        """The candidate's own rating of the interview (communication, correctness, complexity, testing)."""
+        self.state["rubric"] = dict(rubric)
 
     def record_hint(self, problem: str) -> None:
         """Count a hint taken during the open round on problem."""
@@ -242,6 +271,33 @@ class MockSession:
         r = self.state["rounds"][index]
         r["startedAt"], r["deadline"] = at, at + r["seconds"]
         self.state["current"] = index
+
+
+def _phase(kind: str, number: int, title: str, minutes: float, scale: float, asked: list[dict[str, Any]]) -> dict[str, Any]:
+    """One phase of a round, not started yet."""
+    return {
+        "kind": kind,
+        "round": number,
+        "problem": None,
+        "title": title,
+        "minutes": minutes,
+        "seconds": minutes * 60 * scale,
+        "startedAt": None,
+        "deadline": None,
+        "closedAt": None,
+        "closedBy": None,
+        "path": None,
+        "runs": 0,
+        "overtimeRuns": 0,
+        "hints": 0,
+        "verdict": None,
+        "passed": 0,
+        "total": 0,
+        "followups": [],
+        "questions": asked,
+        "answers": [],
+        "asked": [],
+    }
 
 
 def _round_state(r: dict[str, Any]) -> str:

@@ -15,7 +15,7 @@ from mlkata.bank.cards import load_cards
 from mlkata.review import ReviewQueue
 from mlkata.store import Store
 
-from .conftest import Client, solution
+from .conftest import Client, solution, start_server
 
 pytestmark = pytest.mark.slow
 
@@ -106,3 +106,71 @@ async def test_reveal_refuses_a_file_that_is_not_an_answer(shared_server: Client
     uri = shared_server.write("not_a_card.md", "# notes\n")
     with pytest.raises(JsonRpcException, match="is not a review answer file"):
         await shared_server.command("mlkata.revealCard", {"uri": uri})
+
+
+PHASED = """
+[[interview]]
+id = "phased"
+title = "Phased"
+models = "a round as the real ones run"
+[[interview.round]]
+questions = ["attn-sqrt-dk-scaling", "clip-temperature"]
+question_minutes = 20
+problem = "longest-common-subsequence"
+followups = ["How would you score caption overlap with LCS?"]
+followup_minutes = 10
+"""
+
+
+async def test_a_round_runs_questions_then_code_then_followups_to_its_report(
+    tmp_path: Path, reference_cache: Path, cards: Any
+) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "interviews.toml").write_text(PHASED)
+    async with start_server(tmp_path, reference_cache, problemsFolders=[str(extra)]) as server:
+        status = await server.command("mlkata.startMock", {"interview": "phased", "timeScale": 0.5})
+        assert (status["phase"], status["interviewRound"], status["interviewRounds"]) == ("questions", 1, 1)
+        sheet = Path(status["path"])
+        scale = cards.cards["attn-sqrt-dk-scaling"]
+        first = f"## Q1. {scale.question}\n"
+        assert first in sheet.read_text() and f"## Q2. {cards.cards['clip-temperature'].question}" in sheet.read_text()
+        with pytest.raises(JsonRpcException, match="during the coding phase"):
+            await server.command("mlkata.askInterviewer")
+        said = " ".join(p.phrases[0] for p in scale.points)
+        sheet.write_text(sheet.read_text().replace(first, first + said + "\n"))
+
+        coding = (await server.command("mlkata.submitRound"))["status"]
+        assert coding["phase"] == "coding" and Path(coding["path"]).name == "longest_common_subsequence.py"
+        offered = await server.command("mlkata.askInterviewer")
+        problem = load_bank(default_roots()).get("longest-common-subsequence")
+        assert [q["question"] for q in offered["questions"]] == [c.question for c in problem.clarifications]
+        told = await server.command("mlkata.askInterviewer", {"question": 1})
+        assert told["answer"] == problem.clarifications[0].answer
+        code = Path(coding["path"])
+        server.open(code.as_uri(), code.read_text())
+        server.save(code.as_uri(), solution("longest-common-subsequence", "rolling_row"))
+        await server.wait_for(lambda: [r for r in server.runs if r["report"]["verdict"] == "passed"], 120, "a passing run")
+
+        followups = (await server.command("mlkata.submitRound"))["status"]
+        assert followups["phase"] == "followups" and Path(followups["path"]) == sheet
+        assert followups["questions"] == ["How would you score caption overlap with LCS?"]
+        assert "## F1. How would you score caption overlap with LCS?" in sheet.read_text()
+        sheet.write_text(sheet.read_text() + "ROUGE-L divides the LCS length by the lengths.\n")
+        finished = await server.command("mlkata.submitRound")
+        assert finished["event"] == "finished"
+        questions, code_phase, later = finished["report"]["rounds"]
+        assert questions["answers"][0]["answer"] == said and questions["answers"][0]["mentioned"] == len(scale.points)
+        assert questions["answers"][0]["model"] == scale.answer and questions["answers"][1]["answer"] == ""
+        assert code_phase["verdict"] == "passed" and code_phase["asked"] == [
+            {"question": problem.clarifications[0].question, "answer": problem.clarifications[0].answer}
+        ]
+        assert later["answers"][0]["answer"] == "ROUGE-L divides the LCS length by the lengths."
+
+        rubric = {"communication": 4, "correctness": 5, "complexity": 3, "testing": 2}
+        assert (await server.command("mlkata.rateInterview", rubric))["rubric"] == rubric
+        assert (await server.command("mlkata.mockReport"))["rubric"] == rubric, "kept with the interview"
+    queue = ReviewQueue(Store.open(tmp_path / "progress.sqlite3"))
+    assert queue.history("card", "attn-sqrt-dk-scaling")[0]["rating"] == "good", "every key point mentioned"
+    assert queue.history("card", "clip-temperature")[0]["rating"] == "again", "left blank"
+    assert queue.history("problem", "longest-common-subsequence")[0]["reason"] == "mock interview"

@@ -28,19 +28,25 @@ from mlkata.bank.model import Problem
 
 FILE_NAME = "interviews.toml"
 INTERVIEW_FIELDS = {"id", "title", "models", "round"}
-ROUND_FIELDS = {"problem", "minutes", "followups"}
+ROUND_FIELDS = {"problem", "minutes", "followups", "questions", "question_minutes", "followup_minutes"}
 
 
 @attrs.frozen
 class Round:
-    """One timed round of a mock interview."""
+    """One round of a mock interview: spoken questions, then a coding task, then follow-ups on it (each optional)."""
 
-    problem: str
-    """Id of the problem solved in this round."""
+    problem: str | None
+    """Id of the problem solved in this round (None: a round of questions only)."""
     minutes: float
-    """Time allowed."""
+    """Time for the coding task (the problem's suggested minutes)."""
     followups: tuple[str, ...] = ()
     """Extra follow-up questions for this round (the problem's own follow-ups are asked too)."""
+    questions: tuple[str, ...] = ()
+    """Concept cards (ids) asked before the coding task, in a phase of their own."""
+    question_minutes: float = 0.0
+    """Time for the questions."""
+    followup_minutes: float = 0.0
+    """Time for a phase of follow-up questions on the code, after the coding task (0: none)."""
 
 
 @attrs.frozen
@@ -59,8 +65,13 @@ class Interview:
     """The file it was read from."""
 
 
-def load_interviews(roots: Iterable[Path], known: Mapping[str, Problem]) -> tuple[dict[str, Interview], list[ProblemError]]:
-    """Every interview in ``<root>/interviews.toml`` (later roots override earlier ids), and the errors."""
+def load_interviews(
+    roots: Iterable[Path], known: Mapping[str, Problem], cards: Mapping[str, Any] | None = None
+) -> tuple[dict[str, Interview], list[ProblemError]]:
+    """Every interview in ``<root>/interviews.toml`` (later roots override earlier ids), and the errors.
+
+    ``cards``: the concept cards a round's questions may name (None: question phases are not checked).
+    """
     interviews: dict[str, Interview] = {}
     errors: list[ProblemError] = []
     for root in roots:
@@ -81,7 +92,7 @@ def load_interviews(roots: Iterable[Path], known: Mapping[str, Problem]) -> tupl
             continue
         for n, table in enumerate(tables):
             try:
-                interview = _interview(path, n, table, known)
+                interview = _interview(path, n, table, known, cards)
             except ProblemError as exc:
                 errors.append(exc)
                 continue
@@ -89,7 +100,7 @@ def load_interviews(roots: Iterable[Path], known: Mapping[str, Problem]) -> tupl
     return dict(sorted(interviews.items())), errors
 
 
-def _interview(path: Path, n: int, table: Any, known: Mapping[str, Problem]) -> Interview:
+def _interview(path: Path, n: int, table: Any, known: Mapping[str, Problem], cards: Mapping[str, Any] | None) -> Interview:
     where = f"interview[{n}]"
     if not isinstance(table, dict):
         raise ProblemError(path, "must be a table", where)
@@ -110,23 +121,37 @@ def _interview(path: Path, n: int, table: Any, known: Mapping[str, Problem]) -> 
         id=table["id"],
         title=table["title"],
         models=table["models"],
-        rounds=tuple(_round(path, f"{where} round {i + 1}", r, known) for i, r in enumerate(rounds)),
+        rounds=tuple(_round(path, f"{where} round {i + 1}", r, known, cards) for i, r in enumerate(rounds)),
         path=path,
     )
 
 
-def _round(path: Path, where: str, table: Any, known: Mapping[str, Problem]) -> Round:
+def _minutes(path: Path, where: str, table: dict[str, Any], key: str, default: float, most: float) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= most:
+        raise ProblemError(path, f"{where}: must be a number of minutes in (0, {most:g}]", key)
+    return float(value)
+
+
+def _round(path: Path, where: str, table: Any, known: Mapping[str, Problem], cards: Mapping[str, Any] | None) -> Round:
     if not isinstance(table, dict):
         raise ProblemError(path, f"{where}: must be a table", "round")
     for key in sorted(set(table) - ROUND_FIELDS):
         raise ProblemError(path, f"{where}: unknown field", key)
+    questions = table.get("questions", [])
+    if not isinstance(questions, list) or not all(isinstance(q, str) and q for q in questions) or len(questions) > 12:
+        raise ProblemError(path, f"{where}: must be a list of at most 12 concept card ids", "questions")
+    unknown = [q for q in questions if cards is not None and q not in cards]
+    if unknown:
+        raise ProblemError(path, f"{where}: no such concept card: {', '.join(unknown)}", "questions")
+    question_minutes = _minutes(path, where, table, "question_minutes", 0.0, 120) if questions else 0.0
     problem = table.get("problem")
+    if problem is None and questions:
+        return Round(None, 0.0, questions=tuple(questions), question_minutes=question_minutes)
     if not isinstance(problem, str) or problem not in known:
         raise ProblemError(path, f"{where}: names no known problem ({problem!r})", "problem")
     suggested = known[problem].suggested_minutes
-    minutes = table.get("minutes", suggested)
-    if isinstance(minutes, bool) or not isinstance(minutes, int | float) or not 0 < minutes <= 240:
-        raise ProblemError(path, f"{where}: must be a number of minutes in (0, 240]", "minutes")
+    minutes = _minutes(path, where, table, "minutes", suggested, 240)
     if minutes != suggested:
         raise ProblemError(
             path,
@@ -136,4 +161,5 @@ def _round(path: Path, where: str, table: Any, known: Mapping[str, Problem]) -> 
     followups = table.get("followups", [])
     if not isinstance(followups, list) or not all(isinstance(q, str) and q.strip() for q in followups):
         raise ProblemError(path, f"{where}: must be a list of non-empty strings", "followups")
-    return Round(problem=problem, minutes=float(minutes), followups=tuple(followups))
+    followup_minutes = _minutes(path, where, table, "followup_minutes", 0.0, 60) if "followup_minutes" in table else 0.0
+    return Round(problem, minutes, tuple(followups), tuple(questions), question_minutes, followup_minutes)

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import attrs
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import from_fs_path
@@ -24,8 +25,8 @@ from mlkata.binding import create_solution, solution_name
 from mlkata.judge.engine import judge
 from mlkata.judge.options import JudgeError
 from mlkata.mock import MockSession
-from mlkata.server import review
-from mlkata.server.params import MockRef, NoParams, StartMock, register
+from mlkata.server import answers, review
+from mlkata.server.params import AskInterviewer, MockRef, NoParams, RateInterview, StartMock, register
 from mlkata.server.protocol import Commands, Notifications
 from mlkata.server.state import MlKataServer
 
@@ -109,9 +110,11 @@ class MockClock:
     def changed(self, mock: MockSession, closed: list[int], by: str) -> dict[str, Any]:
         """Create the next round's file, store the state, notify the client; returns the event."""
         ls = self.server
+        for i in closed:
+            self._closed(mock, i, by)
         nxt = mock.current()
         if nxt is not None and not nxt["path"]:
-            nxt["path"] = str(self._round_file(mock, nxt["problem"]))
+            nxt["path"] = str(self._phase_file(mock, nxt))
         ls.save_mock()
         event: dict[str, Any] = {
             "event": "finished" if mock.finished else "roundClosed",
@@ -123,24 +126,53 @@ class MockClock:
             event["report"] = mock.report()
         ls.protocol.notify(Notifications.MOCK_EVENT, event)
         ls.refresh_lenses()  # the lens above the round's entry point shows the clock
-        for i in closed:
-            if by in ("timeout", "abandoned") and mock.state["rounds"][i].get("verdict") != "passed":
-                review.after_giveup(ls, mock.state["rounds"][i]["problem"])  # not solved in time: Again
         if closed:
-            names = ", ".join(f"round {i + 1} ({mock.state['rounds'][i]['problem']})" for i in closed)
+            names = ", ".join(_name(mock.state["rounds"][i]) for i in closed)
             follow = " The interview is over: see the report." if mock.finished else f" Next: {nxt['title']}." if nxt else ""
             ls.notify_user(types.MessageType.Info, f"ML Kata mock interview: {CLOSED_BY.get(by, by)} {names}.{follow}")
         self.schedule()
         return event
 
-    def _round_file(self, mock: MockSession, problem_id: str) -> Path:
+    def _phase_file(self, mock: MockSession, phase: dict[str, Any]) -> Path:
+        """The file a phase is worked in: the solution file of a coding task, else the round's answer file."""
         ls = self.server
         folder = ls.solutions_folder() / f"mock-{mock.id}"
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / solution_name(problem_id)
+        if phase.get("kind", "coding") != "coding":
+            path = folder / answers.file_name(phase["round"])
+            answers.write_sections(path, mock.state["title"], phase)
+            return path
+        path = folder / solution_name(phase["problem"])
         with contextlib.suppress(FileExistsError):
-            create_solution(path, problem_id, ls.bank.get(problem_id).starter)
+            create_solution(path, phase["problem"], ls.bank.get(phase["problem"]).starter)
         return path
+
+    def _closed(self, mock: MockSession, index: int, by: str) -> None:
+        """What a phase leaves when it closes: its answers read and checked; its cards and problem graded."""
+        ls = self.server
+        phase = mock.state["rounds"][index]
+        kind = phase.get("kind", "coding")
+        if kind == "coding":
+            if by in ("timeout", "abandoned") and phase.get("verdict") != "passed":
+                review.after_giveup(ls, phase["problem"])  # not solved in time: Again
+            elif phase.get("verdict") == "passed":
+                used = (phase["closedAt"] or time.time()) - phase["startedAt"]
+                review.grade_solved(ls, phase["problem"], phase["runs"], phase["hints"], used / mock.state.get("timeScale", 1.0))
+            return
+        text = ""
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            text = ls.document(from_fs_path(phase["path"]) or phase["path"]).source if phase.get("path") else ""
+        found = answers.checked(phase, answers.parse(text, kind, len(phase["questions"])), ls.cards.cards)
+        mock.record_answers(index, found)
+        for entry in found:
+            if entry["card"]:
+                review.grade_card(ls, entry["card"], answers.rating(entry), entry["answer"], "mock interview")
+
+
+def _name(phase: dict[str, Any]) -> str:
+    kind = phase.get("kind", "coding")
+    what = phase["problem"] if kind == "coding" else "questions" if kind == "questions" else "follow-ups"
+    return f"round {phase.get('round', '?')} ({what})"
 
 
 # -- what a mock interview changes for other features ---------------------------------------------
@@ -176,8 +208,8 @@ def lens_title(ls: MlKataServer, problem_id: str, now: float) -> str | None:
     if mock is None or current is None or current["problem"] != problem_id:
         return None
     left = int(mock.remaining(now))
-    number = mock.current_index + 1 if mock.current_index is not None else 0
-    return f"Mock round {number}/{len(mock.state['rounds'])}: {left // 60}:{left % 60:02d} left, submit round"
+    status = mock.status(now)
+    return f"Mock round {status['interviewRound']}/{status['interviewRounds']}: {left // 60}:{left % 60:02d} left, submit round"
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -201,7 +233,7 @@ def setup(server: MlKataServer) -> None:
             raise JsonRpcInvalidParams(
                 f"{Commands.START_MOCK}: the mock interview {ls.mock.state['title']!r} is still running; submit or abandon it first"
             )
-        ls.mock = MockSession.start(interview, ls.bank, time.time(), params.time_scale)
+        ls.mock = MockSession.start(interview, ls.bank, time.time(), params.time_scale, ls.cards.cards)
         return dict(clock.changed(ls.mock, [], "start")["status"])
 
     async def submit_round(ls: MlKataServer, params: NoParams) -> dict[str, Any]:
@@ -225,8 +257,39 @@ def setup(server: MlKataServer) -> None:
             Commands.SUBMIT_ROUND: submit_round,
             Commands.ABANDON_MOCK: abandon_mock,
             Commands.MOCK_REPORT: mock_report,
+            Commands.ASK_INTERVIEWER: ask_interviewer,
+            Commands.RATE_INTERVIEW: rate_interview,
         },
     )
+
+
+def ask_interviewer(ls: MlKataServer, params: AskInterviewer) -> dict[str, Any]:
+    """During a coding phase: the clarifying questions one may ask, or the interviewer's answer to one (recorded)."""
+    name = Commands.ASK_INTERVIEWER
+    mock = ls.mock
+    phase = mock.current() if mock is not None else None
+    if mock is None or phase is None or phase.get("kind", "coding") != "coding":
+        raise JsonRpcInvalidParams(f"{name}: the interviewer answers during the coding phase of a mock interview round")
+    problem = ls.bank.get(phase["problem"])
+    offered = problem.clarifications
+    if params.question is None:
+        listed = [{"index": n, "question": c.question, "kind": c.kind} for n, c in enumerate(offered, 1)]
+        return {"problem": problem.id, "questions": listed, "asked": phase.get("asked", [])}
+    if params.question > len(offered):
+        raise JsonRpcInvalidParams(f"{name}: argument 'question' must be 1 to {len(offered)}, got {params.question}")
+    chosen = offered[params.question - 1]
+    mock.record_question(chosen.question, chosen.answer)
+    ls.save_mock()
+    return {"problem": problem.id, "question": chosen.question, "answer": chosen.answer, "heldBack": chosen.held_back}
+
+
+def rate_interview(ls: MlKataServer, params: RateInterview) -> dict[str, Any]:
+    """The candidate rates their own interview (1-5 each); returns the report with the rubric."""
+    if ls.mock is None:
+        raise JsonRpcInvalidParams(f"{Commands.RATE_INTERVIEW}: no mock interview yet")
+    ls.mock.rate(attrs.asdict(params))
+    ls.save_mock()
+    return ls.mock.report()
 
 
 def mock_status(ls: MlKataServer, params: NoParams) -> dict[str, Any]:

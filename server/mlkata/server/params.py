@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 Grade = NewType("Grade", str)
 """A self-grade: again, hard, good or easy."""
 GRADES = ("again", "hard", "good", "easy")
+Score = NewType("Score", int)
+"""A self-rating: an integer from 1 to 5."""
+Choice = NewType("Choice", int)
+"""A 1-based position in a list the server offered."""
 TimeScale = NewType("TimeScale", float)
 """A mock interview's clock speed: a number in (0, 10]."""
 
@@ -37,6 +41,8 @@ _EXPECTED: dict[Any, str] = {
     bool: "must be true or false",
     TimeScale: "must be a number in (0, 10]",
     Grade: f"must be one of {', '.join(GRADES)}",
+    Score: "must be an integer from 1 to 5",
+    Choice: "must be a positive integer",
 }
 
 
@@ -72,6 +78,18 @@ def _grade(value: Any, _: Any) -> Grade:
     return Grade(value)
 
 
+def _score(value: Any, _: Any) -> Score:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise _Bad(f"got {value!r}")
+    return Score(value)
+
+
+def _choice(value: Any, _: Any) -> Choice:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _Bad(f"got {value!r}")
+    return Choice(value)
+
+
 def _optional_text(value: Any, _: Any) -> str | None:
     return None if value is None else _text(value, str)
 
@@ -86,6 +104,9 @@ converter.register_structure_hook(str, _text)
 converter.register_structure_hook(bool, _flag)
 converter.register_structure_hook(TimeScale, _time_scale)
 converter.register_structure_hook(Grade, _grade)
+converter.register_structure_hook(Score, _score)
+converter.register_structure_hook(Choice, _choice)
+converter.register_structure_hook(Choice | None, lambda v, _: None if v is None else _choice(v, Choice))
 converter.register_structure_hook(str | None, _optional_text)
 
 
@@ -159,6 +180,22 @@ class MockRef:
 
 
 @attrs.frozen
+class AskInterviewer:
+    question: Choice | None = None
+    """Which of the offered clarifying questions (1-based); none: the list."""
+
+
+@attrs.frozen
+class RateInterview:
+    """The candidate's own rating of a mock interview, each 1 (poor) to 5 (strong)."""
+
+    communication: Score
+    correctness: Score
+    complexity: Score
+    testing: Score
+
+
+@attrs.frozen
 class ReviewNext:
     folder: str | None = None
     """Where the answer file goes (default: ``mlkata-review`` in the solutions folder)."""
@@ -200,7 +237,7 @@ def _field_errors(cls: type[Any], exc: cattrs.ClassValidationError) -> list[str]
     hints = typing.get_type_hints(cls)
 
     def describe(error: BaseException, _: Any) -> str:
-        return str(error)
+        return "got nothing" if isinstance(error, KeyError) else str(error)
 
     out = []
     for line in cattrs.transform_error(exc, path="", format_exception=describe):

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import fsrs
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import from_fs_path
@@ -106,6 +107,26 @@ def after_run(ls: MlKataServer, problem_id: str, report: dict[str, Any]) -> None
         touched = bool(ls.record("the review queue", lambda: queue.make_due("card", linked, now))) or touched
     if touched:
         changed(ls)
+
+
+def grade_solved(ls: MlKataServer, problem_id: str, runs: int, hints: int, seconds: float) -> None:
+    """A problem solved in a mock round: graded like a solve (failed runs, hints, time against its minutes)."""
+    problem = ls.bank.problems.get(problem_id)
+    if problem is None:
+        return
+    rating = problem_rating(
+        solved=True, failed_runs=max(0, runs - 1), hints=hints, seconds=seconds, minutes=problem.suggested_minutes
+    )
+    queue = ReviewQueue(ls.store)
+    ls.record("the review queue", lambda: queue.grade("problem", problem_id, rating, time.time(), "mock interview"))
+    changed(ls)
+
+
+def grade_card(ls: MlKataServer, card_id: str, rating: fsrs.Rating, answer: str, reason: str) -> None:
+    """A card answered elsewhere than in Review (a mock interview's questions): graded with its answer."""
+    queue = ReviewQueue(ls.store)
+    ls.record("the review queue", lambda: queue.grade("card", card_id, rating, time.time(), reason, answer or None))
+    changed(ls)
 
 
 def after_giveup(ls: MlKataServer, problem_id: str) -> None:

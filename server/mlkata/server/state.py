@@ -112,12 +112,12 @@ class MlKataServer(LanguageServer):
         """(Re)load the bundled bank, the user's problem folders, the interviews and the concept cards."""
         roots = default_roots() + list(self.settings.problems_folders)
         self.bank = load_bank(roots)
-        self.interviews, interview_errors = load_interviews(roots, self.bank.problems)
-        for err in list(self.bank.errors) + interview_errors:
-            self.notify_user(types.MessageType.Warning, f"ML Kata: problem skipped: {err}")
         self.cards = load_cards(roots, self.bank.problems)
         for card_error in self.cards.errors:
             self.notify_user(types.MessageType.Warning, f"ML Kata: card skipped: {card_error}")
+        self.interviews, interview_errors = load_interviews(roots, self.bank.problems, self.cards.cards)
+        for err in list(self.bank.errors) + interview_errors:
+            self.notify_user(types.MessageType.Warning, f"ML Kata: problem skipped: {err}")
 
     def open_store(self) -> None:
         """Open the progress database; on failure keep working with an in-memory one and say so."""
