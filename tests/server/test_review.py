@@ -174,3 +174,17 @@ async def test_a_round_runs_questions_then_code_then_followups_to_its_report(
     assert queue.history("card", "attn-sqrt-dk-scaling")[0]["rating"] == "good", "every key point mentioned"
     assert queue.history("card", "clip-temperature")[0]["rating"] == "again", "left blank"
     assert queue.history("problem", "longest-common-subsequence")[0]["reason"] == "mock interview"
+
+
+async def test_a_phase_resumes_after_a_server_restart_and_closes_on_the_clock(tmp_path: Path, reference_cache: Path) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "interviews.toml").write_text(PHASED)
+    async with start_server(tmp_path, reference_cache, problemsFolders=[str(extra)]) as server:
+        started = await server.command("mlkata.startMock", {"interview": "phased", "timeScale": 0.005})  # questions: 6 s
+    async with start_server(tmp_path, reference_cache, problemsFolders=[str(extra)]) as server:
+        status = await server.command("mlkata.mockStatus")
+        assert status["phase"] == "questions" and status["deadline"] == started["deadline"], "the server's clock, resumed"
+        event = await server.wait_for(lambda: server.events, 30, "the questions phase to close on the clock")
+        assert event[0]["reason"] == "timeout" and event[0]["status"]["phase"] == "coding"
+        await server.command("mlkata.abandonMock")
