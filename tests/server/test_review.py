@@ -188,3 +188,18 @@ async def test_a_phase_resumes_after_a_server_restart_and_closes_on_the_clock(tm
         event = await server.wait_for(lambda: server.events, 30, "the questions phase to close on the clock")
         assert event[0]["reason"] == "timeout" and event[0]["status"]["phase"] == "coding"
         await server.command("mlkata.abandonMock")
+
+
+async def test_a_mock_round_can_hide_the_failing_cases_as_an_online_judge_does(tmp_path: Path, reference_cache: Path) -> None:
+    async with start_server(tmp_path, reference_cache, mockHidesDetails=True) as server:
+        status = await server.command("mlkata.startMock", {"interview": "algorithms-screen", "timeScale": 0.5})
+        path = Path(status["path"])
+        server.open(path.as_uri(), path.read_text())
+        wrong = solution("longest-substring-without-repeating-characters", "set_window").replace("return best", "return best + 1")
+        server.save(path.as_uri(), wrong)
+        await server.wait_for(lambda: server.runs, 120, "the run")
+        (diagnostic,) = server.publishes(path.as_uri())[-1].diagnostics
+        assert diagnostic.code == "hidden_tests" and diagnostic.range.start.line == 0
+        assert diagnostic.message.endswith("hidden tests pass") and not diagnostic.related_information
+        assert all(t["message"] == "" and t["details"] == [] for t in server.runs[-1]["report"]["tests"])
+        await server.command("mlkata.abandonMock")

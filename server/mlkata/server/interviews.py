@@ -4,7 +4,7 @@
 a clock (a task that wakes at the open round's deadline), judges a round's latest text when it
 closes, creates the next round's file, stores the state after every change, and tells the client
 (``mlkata/mockEvent``). Other features ask it what a mock interview changes for them:
-:func:`record_run`, :func:`record_hint`, :func:`blocks_followups`, :func:`lens_title`.
+:func:`record_run`, :func:`record_hint`, :func:`in_round_on`, :func:`lens_title`.
 """
 
 from __future__ import annotations
@@ -195,8 +195,8 @@ def record_hint(ls: MlKataServer, problem_id: str) -> None:
         ls.save_mock()
 
 
-def blocks_followups(ls: MlKataServer, problem_id: str) -> bool:
-    """True while the open round of a running interview is on this problem."""
+def in_round_on(ls: MlKataServer, problem_id: str) -> bool:
+    """True while the open phase of a running interview is the coding task of this problem."""
     mock = ls.mock
     return mock is not None and not mock.finished and (mock.current() or {}).get("problem") == problem_id
 

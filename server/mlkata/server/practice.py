@@ -69,7 +69,7 @@ def followups(ls: MlKataServer, params: Followups) -> dict[str, Any]:
     """The follow-up questions and model answers, and the reference solution: after a pass or give-up."""
     name = Commands.FOLLOWUPS
     p = problem_of(ls, params, name)
-    if interviews.blocks_followups(ls, p.id):
+    if interviews.in_round_on(ls, p.id):
         raise JsonRpcInvalidParams(f"{name}: not during the mock round on this problem; submit the round first")
     unlocked = ls.record("progress", lambda: ls.store.unlocked(p.id))
     if not unlocked and not params.give_up:

@@ -22,7 +22,7 @@ from mlkata.judge.engine import judge
 from mlkata.judge.options import JudgeError
 from mlkata.judge.verdict import Report
 from mlkata.server import interviews, review
-from mlkata.server.diagnostics import judge_error_diagnostic, report_diagnostics, unknown_problem_diagnostic
+from mlkata.server.diagnostics import judge_error_diagnostic, report_diagnostics, summary_diagnostics, unknown_problem_diagnostic
 from mlkata.server.params import FileRef, ProblemRef, problem_of, register, uri_of
 from mlkata.server.protocol import Commands, Notifications
 from mlkata.server.state import MlKataServer
@@ -87,9 +87,14 @@ class RunScheduler:
         if report is None or self.generation.get(uri) != gen:
             return None
         self._record(uri, problem, report, text)  # committed before it is shown: a shown run is never lost
-        server.publish(uri, report_diagnostics(report, text.splitlines(), doc, uri), version)
+        hidden = server.settings.mock_hides_details and interviews.in_round_on(server, problem.id)
+        shown = summary_diagnostics(report) if hidden else report_diagnostics(report, text.splitlines(), doc, uri)
+        server.publish(uri, shown, version)
         server.reports[uri] = report
-        server.protocol.notify(Notifications.RUN_FINISHED, {"uri": uri, "title": problem.title, "report": report.to_json()})
+        data = report.to_json()
+        if hidden:  # an online judge says how many pass, not which or why
+            data["tests"] = [{**t, "message": "", "details": [], "line": None} for t in data["tests"]]
+        server.protocol.notify(Notifications.RUN_FINISHED, {"uri": uri, "title": problem.title, "report": data})
         server.refresh_lenses()
         return report
 

@@ -31,6 +31,8 @@ class Settings:
     """Where new solution files go when no workspace folder is open."""
     explain_mistakes: bool = True
     """Name a declared classic mistake when a wrong answer matches it (never in a mock interview)."""
+    mock_hides_details: bool = False
+    """During a mock interview's coding phase, say only "k of n hidden tests pass", as an online judge does."""
     hint_runs: int = 1
     """Hint n+1 unlocks after n times this many failed runs..."""
     hint_minutes: float = 5.0
@@ -91,6 +93,7 @@ FIELDS = {
     "python": ("python", _str_or_none),
     "solutionsFolder": ("solutions_folder", _path_or_none),
     "explainMistakes": ("explain_mistakes", _bool),
+    "mockHidesDetails": ("mock_hides_details", _bool),
     "hintAfterFailedRuns": ("hint_runs", _number(0, 1000, integer=True)),
     "hintAfterMinutes": ("hint_minutes", _number(0, 600)),
 }
