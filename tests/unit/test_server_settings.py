@@ -77,3 +77,21 @@ minutes = 20
     assert any("interview 'slow': unknown field" in m and "'colour'" in m for m in messages)
     assert any("interview 'long' round 1: 40 minutes, but layer-norm suggests 15" in m and "'minutes'" in m for m in messages)
     assert [r.minutes for r in interviews["good"].rounds] == [15, 10], "a round without minutes gets the problem's"
+
+
+def test_the_interview_sets_include_the_two_replayed_loops_in_phases(bank: Bank) -> None:
+    from mlkata.bank import default_roots
+    from mlkata.bank.cards import load_cards
+
+    cards = load_cards(default_roots(), bank.problems).cards
+    interviews, errors = load_interviews(default_roots(), bank.problems, cards)
+    assert errors == [] and len(interviews) >= 20
+    taobao = interviews["taobao-search-multimodal-loop"].rounds
+    assert [r.problem for r in taobao] == ["multi-head-attention", "longest-common-subsequence", None]
+    assert all(r.questions and r.question_minutes for r in taobao), "every round opens with spoken questions"
+    assert {"clip-temperature", "attn-sqrt-dk-scaling", "dpo-vs-ppo"} <= {q for r in taobao for q in r.questions}
+    bytedance = interviews["bytedance-multimodal-intern-loop"].rounds
+    assert len(bytedance) == 3 and all(r.problem for r in bytedance) and bytedance[2].followup_minutes > 0
+    for interview in interviews.values():
+        for r in interview.rounds:
+            assert r.problem is None or r.minutes == bank.get(r.problem).suggested_minutes, (interview.id, r.problem)
