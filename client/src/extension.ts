@@ -6,6 +6,7 @@ import { registerCommands } from "./commands";
 import { MockClock } from "./mock";
 import { Pages } from "./pages";
 import { ProblemsView } from "./problems";
+import { Realism } from "./realism";
 import { ResultRenderer } from "./results";
 import { ReviewQueue } from "./review";
 import { Server } from "./server";
@@ -41,13 +42,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlKata
   const tests = new HiddenTests(s, log);
   const problems = new ProblemsView(catalog, s, log);
   const mock = new MockClock(s, pages, log);
+  // Restores what an interview changed once the server says none runs (also after a crash mid-round).
+  const realism = new Realism(context.workspaceState, log);
   const review = new ReviewQueue(s, pages, log);
   const results = new ResultRenderer(pages, tests, mock, review, log);
-  context.subscriptions.push(log, s, tests, problems, mock, review);
+  context.subscriptions.push(log, s, tests, problems, mock, review, realism);
   context.subscriptions.push(
     ...registerCommands({ server: s, catalog, pages, results, problems, mock, review, log, restart: () => s.start() }),
     onLaunchSettingsChanged(() => void s.start()),
     vscode.window.onDidChangeActiveTextEditor(() => tests.syncContext()),
+    mock.onDidChangeActive((active) => void realism.update(active)),
   );
   const ready = s.start();
   context.subscriptions.push({ dispose: () => void s.stop() });

@@ -1,17 +1,25 @@
-// The mock-interview clock in the status bar, driven by the server's clock.
+// The mock-interview clock in the status bar, driven by the server's clock; each phase's file opened as the phase starts.
 import * as vscode from "vscode";
-import { clock, Pages } from "./pages";
+import { clock, phaseName } from "./format";
+import type { Pages } from "./pages";
 import { Commands, Ids, Notifications, ServerCommands } from "./protocol";
-import type { Log, ServerApi } from "./serverApi";
+import type { InterviewerAnswer, Log, MockEvent, MockReport, MockStatus, PhaseKind, ServerApi } from "./serverApi";
 
 export class MockClock implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
-  private status: any;
+  private status: MockStatus | undefined;
   private offset = 0; // server clock minus ours, in seconds
   private ticker: NodeJS.Timeout | undefined;
   private warned = new Set<string>();
+  /** Phases opened: a submit's result and its notification are one event. */
+  private handled = new Set<string>();
+  /** The report shown at the end, by interview id: its result and its notification wait for the same page. */
+  private reports = new Map<string, Promise<void>>();
   private readonly subscription: vscode.Disposable;
-  lastReport: any;
+  private readonly activeChanged = new vscode.EventEmitter<boolean>();
+  /** Each status heard: whether an interview is running (the realism switch listens). */
+  readonly onDidChangeActive = this.activeChanged.event;
+  lastReport: MockReport | undefined;
 
   constructor(
     private readonly server: ServerApi,
@@ -29,40 +37,76 @@ export class MockClock implements vscode.Disposable {
   dispose(): void {
     if (this.ticker) clearInterval(this.ticker);
     this.subscription.dispose();
+    this.activeChanged.dispose();
     this.item.dispose();
   }
 
   /** Ask the server where the interview is (after a start or a window reload). */
   async sync(): Promise<void> {
     try {
-      this.apply(await this.server.execute(ServerCommands.MOCK_STATUS));
+      this.apply(await this.server.execute<MockStatus>(ServerCommands.MOCK_STATUS));
     } catch (err) {
       this.log.warn(`mock status: ${err}`);
     }
   }
 
-  async started(status: any): Promise<void> {
+  async started(status: MockStatus): Promise<void> {
     this.apply(status);
-    if (status.path) await this.openRound(status.path, status.problem);
+    if (this.first(`${status.id}:${status.round}`)) await this.openPhase(status);
   }
 
   /** A notification (or a command result) about the interview. */
-  async onEvent(event: any): Promise<void> {
+  async onEvent(event: MockEvent | undefined): Promise<void> {
     if (!event) return;
-    this.apply(event.status);
+    const s = event.status;
+    this.apply(s);
     if (event.event === "finished") {
-      await this.showReport(event.report);
-    } else if (event.event === "roundClosed") {
-      const why = event.reason === "timeout" ? "Time is up" : "Round submitted";
-      void vscode.window.showInformationMessage(`ML Kata: ${why}. Round ${event.status.round + 1}: ${event.status.problem}.`);
-      if (event.status.path) await this.openRound(event.status.path, event.status.problem);
+      if (event.report) await this.ended(event.report);
+    } else if (s.active && this.first(`${s.id}:${s.round}`)) {
+      if (event.reason !== "start") {
+        const why = event.reason === "timeout" ? "Time is up" : "Submitted";
+        void vscode.window.showInformationMessage(`ML Kata: ${why}. Round ${roundOf(s)}, ${phaseName(s.phase)}: ${what(s)}.`);
+      }
+      await this.openPhase(s);
     }
   }
 
-  async showReport(report: any): Promise<void> {
+  /** The interview is over: its report, once. */
+  ended(report: MockReport): Promise<void> {
+    if (!this.reports.has(report.id)) this.reports.set(report.id, this.showReport(report));
+    return this.reports.get(report.id)!;
+  }
+
+  async showReport(report: MockReport): Promise<void> {
     this.lastReport = report;
-    this.apply({ active: false });
+    this.apply({ active: false, now: Date.now() / 1000 + this.offset });
     await this.pages.mockReport(report);
+  }
+
+  /** Save the open phase's file, so a submit judges and reads what is on screen. */
+  async saveOpenPhase(): Promise<void> {
+    const path = this.status?.active ? this.status.path : undefined;
+    const doc = path ? vscode.workspace.textDocuments.find((d) => d.uri.fsPath === vscode.Uri.file(path).fsPath) : undefined;
+    if (doc?.isDirty) await doc.save();
+  }
+
+  /** The interviewer's answer to a clarifying question (the server records it for the report). */
+  answered(a: InterviewerAnswer): void {
+    const note = a.heldBack ? " (the statement left this out: asking it counts)" : "";
+    this.log.info(`mock interview: asked the interviewer "${a.question}": "${a.answer}"; recorded for the report${note}`);
+    void vscode.window.showInformationMessage(`Interviewer: ${a.answer}`);
+  }
+
+  private first(key: string): boolean {
+    if (this.handled.has(key)) return false;
+    this.handled.add(key);
+    return true;
+  }
+
+  private async openPhase(s: MockStatus): Promise<void> {
+    if (!s.path) return;
+    if (s.phase === "questions" || s.phase === "followups") await this.openAnswers(s.path, s.phase);
+    else if (s.problem) await this.openRound(s.path, s.problem);
   }
 
   /** The round's solution file, with its statement rendered beside it. */
@@ -77,9 +121,25 @@ export class MockClock implements vscode.Disposable {
     }
   }
 
-  private apply(status: any): void {
+  /** The round's answer file, the cursor under the phase's first question (its sections may reach the editor late). */
+  private async openAnswers(path: string, phase: PhaseKind): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const heading = `## ${phase === "followups" ? "F" : "Q"}1.`;
+    const line = () => doc.getText().split(/\r?\n/).findIndex((l) => l.startsWith(heading));
+    if (line() < 0 && !doc.isDirty) await vscode.commands.executeCommand("workbench.action.files.revert");
+    for (let i = 0; i < 20 && line() < 0; i++) await new Promise((r) => setTimeout(r, 150));
+    const at = line();
+    if (at < 0 || at + 1 >= doc.lineCount) return;
+    const pos = new vscode.Position(at + 1, 0);
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private apply(status: MockStatus): void {
     this.status = status;
     if (status?.now) this.offset = status.now - Date.now() / 1000;
+    this.activeChanged.fire(!!status?.active);
     if (!status?.active) {
       this.item.hide();
       if (this.ticker) clearInterval(this.ticker);
@@ -93,10 +153,11 @@ export class MockClock implements vscode.Disposable {
 
   private tick(): void {
     const s = this.status;
-    if (!s?.active) return;
+    if (!s?.active || s.deadline == null) return;
     const left = Math.max(0, s.deadline - (Date.now() / 1000 + this.offset));
-    this.item.text = `$(watch) ${s.title}: round ${s.round + 1}/${s.rounds} · ${clock(left)}`;
-    this.item.tooltip = `${s.problem}: ${clock(left)} left. Click to submit the round.`;
+    const phase = phaseName(s.phase);
+    this.item.text = `$(watch) ${s.title}: round ${roundOf(s)} · ${phase} · ${clock(left)}`;
+    this.item.tooltip = `${what(s)}: ${clock(left)} left. Click to submit the ${phase} phase.`;
     this.item.backgroundColor =
       left <= 60 ? new vscode.ThemeColor("statusBarItem.errorBackground") : left <= 300 ? new vscode.ThemeColor("statusBarItem.warningBackground") : undefined;
     for (const [mark, text] of [
@@ -106,8 +167,22 @@ export class MockClock implements vscode.Disposable {
       const key = `${s.id}:${s.round}:${mark}`;
       if (left <= mark && left > 0 && s.deadline - s.now > mark && !this.warned.has(key)) {
         this.warned.add(key);
-        void vscode.window.showWarningMessage(`ML Kata mock interview: ${text} in round ${s.round + 1}.`);
+        void vscode.window.showWarningMessage(`ML Kata mock interview: ${text} in round ${roundOf(s)} (${phase}).`);
       }
     }
   }
+}
+
+/** "1/3": the open phase's interview round of how many. */
+function roundOf(s: MockStatus): string {
+  return `${s.interviewRound ?? (s.round ?? 0) + 1}/${s.interviewRounds ?? s.rounds}`;
+}
+
+/** What the open phase is about: the problem's title, else its questions. */
+function what(s: MockStatus): string {
+  if (s.phase === "questions" || s.phase === "followups") {
+    const n = s.questions?.length ?? 0;
+    return `${n} question${n === 1 ? "" : "s"}`;
+  }
+  return (s.round != null ? s.roundStates?.[s.round]?.title : undefined) ?? s.problem ?? "";
 }

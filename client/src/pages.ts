@@ -2,7 +2,9 @@
 import * as vscode from "vscode";
 import type { Problem } from "./catalog";
 import { forecastChart } from "./chart";
-import type { RevealedCard } from "./serverApi";
+import { clock, plain } from "./format";
+import { mockReportMarkdown } from "./mockReport";
+import type { MockReport, RevealedCard } from "./serverApi";
 
 export class Pages {
   constructor(private readonly context: vscode.ExtensionContext) {}
@@ -66,27 +68,9 @@ export class Pages {
     return this.show(`card-${r.id}`, parts.join("\n"));
   }
 
-  mockReport(report: any): Promise<vscode.Uri> {
-    const parts = [
-      `# Mock interview report: ${report.title}`,
-      "",
-      `${report.solved} of ${report.rounds.length} rounds solved${report.abandoned ? " (abandoned)" : ""}.`,
-      "",
-      "| round | problem | verdict | tests | time used | runs | overtime runs | hints |",
-      "|---|---|---|---|---|---|---|---|",
-    ];
-    for (const r of report.rounds) {
-      parts.push(
-        `| ${r.round} | ${r.title} | ${r.verdict} | ${r.passed}/${r.total} | ${clock(r.secondsUsed)} of ${clock(r.allowedSeconds)} | ${r.runs} | ${r.overtimeRuns} | ${r.hints} |`,
-      );
-    }
-    parts.push("", "## Follow-up questions to answer", "");
-    for (const r of report.rounds) {
-      parts.push(`### Round ${r.round}: ${r.title}`, "");
-      for (const q of r.followups) parts.push(`- ${q}`);
-      parts.push("");
-    }
-    return this.show(`mock-${report.id}`, parts.join("\n"));
+  /** The mock interview's report (again after a rating: the same page, in place). */
+  mockReport(report: MockReport): Promise<vscode.Uri> {
+    return this.show(`mock-${report.id}`, mockReportMarkdown(report));
   }
 
   progress(p: any, problems: Problem[]): Promise<vscode.Uri> {
@@ -125,17 +109,6 @@ export class Pages {
     ];
     return this.show("progress", parts.join("\n"));
   }
-}
-
-export function clock(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined) return "–";
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-}
-
-/** Text shown as is: no emphasis, link or HTML from its characters. */
-function plain(text: string): string {
-  return text.replace(/[\\*`[\]]/g, "\\$&").replace(/</g, "&lt;");
 }
 
 /** The progress page's review queue: what is due, the retention, a 7-day forecast, the weakest topics. */

@@ -22,6 +22,8 @@ export const Commands = {
   MOCK_START: "mlkata.mockStart",
   MOCK_SUBMIT: "mlkata.mockSubmit",
   MOCK_ABANDON: "mlkata.mockAbandon",
+  ASK: "mlkata.ask",
+  RATE: "mlkata.rate",
   SHOW_PROGRESS: "mlkata.showProgress",
   REFRESH: "mlkata.refresh",
   SHOW_LOGS: "mlkata.showLogs",
@@ -92,9 +94,14 @@ export const Settings = {
   PROBLEMS_FOLDERS: "mlkata.problemsFolders",
   DATABASE_PATH: "mlkata.databasePath",
   SOLUTIONS_FOLDER: "mlkata.solutionsFolder",
+  MOCK_HIDES_DETAILS: "mlkata.mockHidesDetails",
+  REALISM: "mlkata.realism",
 } as const;
 
-/** Other ids: the language client, the status items, the test controller, the attempts' URI scheme. */
+/**
+ * Other ids: the language client, the status items, the test controller, the attempts' URI scheme, the
+ * workspace-state key of the settings the realism switch saved.
+ */
 export const Ids = {
   LANGUAGE_CLIENT: "mlkata",
   SERVER_STATUS: "mlkata.server",
@@ -102,6 +109,7 @@ export const Ids = {
   REVIEW_STATUS: "mlkata.reviewDue",
   TEST_CONTROLLER: "mlkata",
   ATTEMPT_SCHEME: "mlkata-attempt",
+  REALISM_SAVED: "mlkata.realismSaved",
 } as const;
 
 /** The Python module that runs the language server (`python -m ...`). */

@@ -33,6 +33,12 @@ export class ResultRenderer {
       case ServerCommands.SUBMIT_ROUND:
         await this.mock.onEvent(result);
         break;
+      case ServerCommands.ASK_INTERVIEWER:
+        if (result.answer) this.mock.answered(result);
+        break;
+      case ServerCommands.RATE_INTERVIEW:
+        await this.mock.showReport(result);
+        break;
       case ServerCommands.REVEAL_CARD:
         await this.review.revealed(result);
         break;

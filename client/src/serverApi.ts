@@ -49,10 +49,110 @@ export interface GradedCard {
   status: ReviewStatus;
 }
 
+/** A mock interview round's phases, in order (an old interview's rounds are coding phases). */
+export type PhaseKind = "questions" | "coding" | "followups";
+
+/** The running mock interview (`mockStatus`, and the status in each `mlkata/mockEvent`); `active: false` when none. */
+export interface MockStatus {
+  active: boolean;
+  now: number;
+  id?: string;
+  title?: string;
+  /** The open phase's index (null once finished) and how many phases there are. */
+  round?: number | null;
+  rounds?: number;
+  /** The open phase: its kind, its interview round (1-based) of how many, its questions. */
+  phase?: PhaseKind | null;
+  interviewRound?: number | null;
+  interviewRounds?: number;
+  questions?: string[];
+  problem?: string | null;
+  /** The open phase's file: the solution file (coding), else the round's Markdown answer file. */
+  path?: string | null;
+  deadline?: number | null;
+  roundStates?: { kind: PhaseKind; problem: string | null; title: string; state: string }[];
+  report?: MockReport;
+}
+
+/** What a `mlkata/mockEvent` notification (and `submitRound`) says. */
+export interface MockEvent {
+  event: "roundClosed" | "finished";
+  reason: string;
+  closed: number[];
+  status: MockStatus;
+  report?: MockReport;
+}
+
+/** An answer written in a questions or follow-ups phase, and the key points it seems to mention (a keyword match). */
+export interface SpokenAnswer {
+  question: string;
+  card: string | null;
+  answer: string;
+  points: { text: string; mentioned: boolean }[];
+  mentioned: number;
+  model: string | null;
+}
+
+/** One phase of the report. */
+export interface MockPhaseReport {
+  round: number;
+  kind: PhaseKind;
+  interviewRound: number;
+  problem: string | null;
+  title: string;
+  allowedSeconds: number;
+  secondsUsed: number | null;
+  closedBy: string | null;
+  verdict: string;
+  passed: number;
+  total: number;
+  runs: number;
+  overtimeRuns: number;
+  hints: number;
+  followups: string[];
+  questions: { card: string | null; question: string }[];
+  answers: SpokenAnswer[];
+  /** The clarifying questions asked during a coding phase. */
+  asked: { question: string; answer: string }[];
+}
+
+/** The candidate's own rating, each 1 to 5 (`rateInterview`). */
+export interface Rubric {
+  communication: number;
+  correctness: number;
+  complexity: number;
+  testing: number;
+}
+
+export interface MockReport {
+  id: string;
+  title: string;
+  abandoned: boolean;
+  solved: number;
+  rounds: MockPhaseReport[];
+  rubric: Rubric | null;
+}
+
+/** `askInterviewer` without a question: what may be asked in the open coding phase. */
+export interface InterviewerQuestions {
+  problem: string;
+  questions: { index: number; question: string; kind: string }[];
+  asked: { question: string; answer: string }[];
+}
+
+/** `askInterviewer` with a question: the interviewer's answer (recorded for the report). */
+export interface InterviewerAnswer {
+  problem: string;
+  question: string;
+  answer: string;
+  /** The round's statement leaves this detail out: asking it is rewarded. */
+  heldBack: boolean;
+}
+
 /** A notification from the server, by its method. */
 export type ServerNotification =
   | { method: typeof Notifications.RUN_FINISHED; params: { uri: string; title: string; report: RunReport } }
-  | { method: typeof Notifications.MOCK_EVENT; params: any }
+  | { method: typeof Notifications.MOCK_EVENT; params: MockEvent }
   | { method: typeof Notifications.REVIEW_CHANGED; params: ReviewStatus };
 
 export interface ServerApi {

@@ -14,6 +14,7 @@ const SERVER_SETTINGS: readonly Setting[] = [
   Settings.EXPLAIN_MISTAKES,
   Settings.HINT_AFTER_FAILED_RUNS,
   Settings.HINT_AFTER_MINUTES,
+  Settings.MOCK_HIDES_DETAILS,
 ];
 
 /** Settings the server is launched with: a change restarts it. */

@@ -1,8 +1,9 @@
-// Palette commands of a mock interview: start, submit the round, abandon.
+// Palette commands of a mock interview: start, submit the phase, abandon, ask the interviewer, rate it.
 import * as vscode from "vscode";
 import type { MockClock } from "../mock";
-import { Commands, ServerCommands } from "../protocol";
-import type { ServerApi } from "../serverApi";
+import { RUBRIC } from "../mockReport";
+import { Commands, ServerCommand, ServerCommands } from "../protocol";
+import type { InterviewerAnswer, InterviewerQuestions, MockEvent, MockReport, MockStatus, Rubric, ServerApi } from "../serverApi";
 import type { Handlers } from "./types";
 
 export interface InterviewDeps {
@@ -14,7 +15,7 @@ interface Interview {
   id: string;
   title: string;
   models: string;
-  rounds: { problem: string; minutes: number }[];
+  rounds: { problem: string | null; minutes: number }[];
 }
 
 /** `name` and `timeScale` let a test start a given interview on a short clock. */
@@ -26,7 +27,7 @@ async function start({ server, mock }: InterviewDeps, name?: string, timeScale?:
       listing.interviews.map((i) => ({
         id: i.id,
         label: i.title,
-        description: i.rounds.map((r) => `${r.problem} (${r.minutes} min)`).join(" → "),
+        description: i.rounds.map((r) => (r.problem ? `${r.problem} (${r.minutes} min)` : "concept questions")).join(" → "),
         detail: i.models,
       })),
       { title: "Start Mock Interview" },
@@ -34,19 +35,92 @@ async function start({ server, mock }: InterviewDeps, name?: string, timeScale?:
     id = pick?.id;
   }
   if (!id) return undefined;
-  const status = await server.execute(ServerCommands.START_MOCK, timeScale ? { interview: id, timeScale } : { interview: id });
+  const status = await server.execute<MockStatus>(ServerCommands.START_MOCK, timeScale ? { interview: id, timeScale } : { interview: id });
   await mock.started(status);
   return status;
+}
+
+/** A server command whose error reads without the command's name in front (the guard shows it). */
+async function call<T>(server: ServerApi, command: ServerCommand, params: object): Promise<T> {
+  try {
+    return await server.execute<T>(command, params);
+  } catch (err: any) {
+    const message = `${err?.message ?? err}`;
+    throw new Error(message.startsWith(`${command}: `) ? message.slice(command.length + 2) : message);
+  }
+}
+
+/** Ask one of the clarifying questions the open coding phase offers (`question`: its number, else picked). */
+async function ask({ server, mock }: InterviewDeps, question?: number): Promise<InterviewerAnswer | undefined> {
+  let n = question;
+  if (n === undefined) {
+    const offered = await call<InterviewerQuestions>(server, ServerCommands.ASK_INTERVIEWER, {});
+    if (!offered.questions.length) {
+      void vscode.window.showInformationMessage(`ML Kata: the interviewer has no clarifying answers written for ${offered.problem}.`);
+      return undefined;
+    }
+    const asked = new Set(offered.asked.map((a) => a.question));
+    const pick = await vscode.window.showQuickPick(
+      offered.questions.map((q) => ({
+        index: q.index,
+        label: q.question,
+        description: q.kind,
+        detail: asked.has(q.question) ? "asked already" : undefined,
+      })),
+      { title: "Ask the Interviewer", placeHolder: `A clarifying question about ${offered.problem} (recorded for the report)`, matchOnDescription: true },
+    );
+    n = pick?.index;
+  }
+  if (n === undefined) return undefined;
+  const answer = await call<InterviewerAnswer>(server, ServerCommands.ASK_INTERVIEWER, { question: n });
+  mock.answered(answer);
+  return answer;
+}
+
+const ASPECTS: Record<keyof Rubric, string> = {
+  communication: "Explained the approach, thought aloud, asked before assuming",
+  correctness: "The code and the answers were right, edge cases included",
+  complexity: "Stated the time and memory cost and chose a fitting approach",
+  testing: "Tried examples and edge cases before submitting",
+};
+const SCALE = ["poor", "weak", "fair", "good", "strong"];
+
+/** Rate the latest interview 1-5 on each part of the rubric (`given`: the scores, else picked), then show its report. */
+async function rate({ server, mock }: InterviewDeps, given?: Partial<Rubric>): Promise<MockReport | undefined> {
+  await call(server, ServerCommands.MOCK_REPORT, {}); // no interview yet: say so before asking four questions
+  const rubric: Partial<Rubric> = {};
+  for (const [i, key] of RUBRIC.entries()) {
+    let score = given?.[key];
+    if (score === undefined) {
+      const pick = await vscode.window.showQuickPick(
+        SCALE.map((word, j) => ({ label: `${j + 1}`, description: word, score: j + 1 })),
+        { title: `Rate Your Interview (${i + 1}/${RUBRIC.length}): ${key}`, placeHolder: ASPECTS[key], ignoreFocusOut: true },
+      );
+      if (!pick) return undefined;
+      score = pick.score;
+    }
+    rubric[key] = score;
+  }
+  const report = await call<MockReport>(server, ServerCommands.RATE_INTERVIEW, rubric);
+  await mock.showReport(report);
+  return report;
 }
 
 export function interviewCommands(d: InterviewDeps) {
   const { server, mock } = d;
   return {
     [Commands.MOCK_START]: async (name?: string, timeScale?: number) => start(d, name, timeScale),
-    [Commands.MOCK_SUBMIT]: async () => mock.onEvent(await server.execute(ServerCommands.SUBMIT_ROUND)),
+    [Commands.MOCK_SUBMIT]: async () => {
+      await mock.saveOpenPhase();
+      const event = await server.execute<MockEvent>(ServerCommands.SUBMIT_ROUND);
+      await mock.onEvent(event);
+      return event;
+    },
     [Commands.MOCK_ABANDON]: async () => {
       const ok = await vscode.window.showWarningMessage("Abandon the mock interview?", { modal: true }, "Abandon");
-      if (ok) await mock.showReport(await server.execute(ServerCommands.ABANDON_MOCK));
+      if (ok) await mock.ended(await server.execute<MockReport>(ServerCommands.ABANDON_MOCK));
     },
+    [Commands.ASK]: async (question?: number) => ask(d, question),
+    [Commands.RATE]: async (given?: Partial<Rubric>) => rate(d, given),
   } satisfies Partial<Handlers>;
 }

@@ -1,6 +1,7 @@
 // The user's paths through the extension, in a real VS Code: review a card, open, save wrong, fix, mock interview.
 import * as assert from "assert";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as vscode from "vscode";
 import { screenshot } from "../shot";
@@ -36,6 +37,127 @@ async function save(doc: vscode.TextDocument): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
   }
   assert.ok(!doc.isDirty, `${doc.uri.fsPath} could not be saved`);
+}
+
+/** The interview the phased test runs, for when the bundled bank has none of that id. */
+const PHASED_TOML = `[[interview]]
+id = "phased-demo"
+title = "Phased demo"
+models = "One round in three phases: concept questions, a coding task, follow-ups on the code."
+
+[[interview.round]]
+questions = ["attn-sqrt-dk-scaling", "clip-temperature"]
+question_minutes = 20
+problem = "longest-common-subsequence"
+followups = ["How would you score caption overlap with LCS?"]
+followup_minutes = 10
+`;
+
+/** Answers typed into the answer file, by question number (spoken phases). */
+const ANSWERS = [
+  "q·k has variance d_k, so large logits saturate the softmax (nearly one-hot) and the gradients vanish; dividing by sqrt(d_k) restores unit variance.",
+  "The temperature is a learned scalar, log-parametrised, initialised to 0.07 and clipped at a scale of 100 for stability.",
+  "LCS length over the two token sequences, divided by the reference length: the recall side of ROUGE-L.",
+];
+
+/** Where the bank gets `phased-demo` from: the bundled interviews, else a problems folder of its own (returned). */
+async function phasedInterview(): Promise<string | undefined> {
+  const listing: any = await vscode.commands.executeCommand("mlkata.listProblems");
+  if (listing.interviews.some((i: any) => i.id === "phased-demo")) return undefined;
+  const base = process.env.MLKATA_E2E_WORKSPACE ? path.dirname(process.env.MLKATA_E2E_WORKSPACE) : fs.mkdtempSync(path.join(os.tmpdir(), "mlkata-"));
+  const folder = path.join(base, "phased-problems");
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, "interviews.toml"), PHASED_TOML);
+  await vscode.workspace.getConfiguration("mlkata").update("problemsFolders", [folder], vscode.ConfigurationTarget.Global);
+  await until("the interview from the extra problems folder", async () => {
+    const again: any = await vscode.commands.executeCommand("mlkata.listProblems");
+    return again.interviews.some((i: any) => i.id === "phased-demo");
+  }, 30000);
+  return folder;
+}
+
+/** Type an answer under each of the phase's sections (`## Q1.` / `## F1.` ...) of the round's answer file, and save. */
+async function answerPhase(status: any): Promise<vscode.TextDocument> {
+  const prefix = status.phase === "followups" ? "F" : "Q";
+  const editor = await until("the answer file in the editor", () =>
+    vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === status.path && e.document.getText().includes(`## ${prefix}1.`)),
+  10000);
+  const doc = editor.document;
+  for (let n = status.questions.length; n >= 1; n--) {
+    const line = doc.getText().split("\n").findIndex((l) => l.startsWith(`## ${prefix}${n}.`));
+    assert.ok(line >= 0, `section ${prefix}${n} in ${doc.getText()}`);
+    const answer = prefix === "F" ? ANSWERS[2] : ANSWERS[(n - 1) % 2];
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line + 1, 0), `${answer}\n`)));
+  }
+  await save(doc);
+  return doc;
+}
+
+/** Start `phased-demo`: realism applied, the questions answered in the round's answer file (returned). */
+async function questionsPhase(app: any): Promise<string> {
+  const status: any = await vscode.commands.executeCommand("mlkata.mockStart", "phased-demo", 0.5);
+  assert.ok(status?.active, "the interview started");
+  assert.deepStrictEqual([status.phase, status.interviewRound, status.interviewRounds], ["questions", 1, 1]);
+  assert.match(status.path, /round-1-answers\.md$/);
+  // Written in order: the third key set, the two before it are too.
+  await until("realism applied", () => workspaceValue("editor.suggestOnTriggerCharacters") === false, 10000);
+  assert.strictEqual(workspaceValue("editor.inlineSuggest.enabled"), false);
+  assert.deepStrictEqual(workspaceValue("editor.quickSuggestions"), { other: "off", comments: "off", strings: "off" });
+  await until("the status-bar clock", () => app.mock.item.text.includes("round 1/1 · questions ·"), 10000);
+  await answerPhase(status);
+  await screenshot("mock-phase-questions");
+  return status.path;
+}
+
+/** Submit: the coding phase; ask the interviewer, solve it. */
+async function codingPhase(app: any): Promise<void> {
+  const coding: any = await vscode.commands.executeCommand("mlkata.mockSubmit");
+  assert.strictEqual(coding?.status.phase, "coding");
+  await until("the coding phase's clock", () => app.mock.item.text.includes("round 1/1 · coding ·"), 10000);
+  const solution = await until("the solution file", () =>
+    vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === coding.status.path),
+  10000);
+  const answer: any = await vscode.commands.executeCommand("mlkata.ask", 1);
+  assert.ok(answer?.answer.length > 0, `the interviewer's answer: ${JSON.stringify(answer)}`);
+  await replaceAndSave(solution.document, golden("longest-common-subsequence", "rolling_row"));
+  await until("the solution to pass", () => app.tests.reports.get(solution.document.uri.toString())?.passed > 0);
+  await vscode.window.showTextDocument(solution.document, vscode.ViewColumn.One);
+  await screenshot("mock-phase-coding");
+}
+
+/** Submit: the follow-ups phase, answered in the same file. */
+async function followupsPhase(app: any, answers: string): Promise<void> {
+  const followups: any = await vscode.commands.executeCommand("mlkata.mockSubmit");
+  assert.strictEqual(followups?.status.phase, "followups");
+  assert.strictEqual(followups.status.path, answers, "the follow-ups go in the round's answer file");
+  await until("the follow-ups phase's clock", () => app.mock.item.text.includes("round 1/1 · follow-ups ·"), 10000);
+  await answerPhase(followups.status);
+  await screenshot("mock-phase-followups");
+}
+
+/** Submit: the report, with what was answered and asked; rated, it is shown again in place. */
+async function finishAndRate(app: any): Promise<any> {
+  const finished: any = await vscode.commands.executeCommand("mlkata.mockSubmit");
+  assert.strictEqual(finished?.event, "finished");
+  const report = finished.report;
+  assert.deepStrictEqual(report.rounds.map((r: any) => r.kind), ["questions", "coding", "followups"]);
+  assert.ok(report.rounds[0].answers[0].answer.includes("sqrt(d_k)"), "the questions' answers are read back");
+  assert.ok(report.rounds[0].answers[0].mentioned > 0, "key points ticked");
+  assert.strictEqual(report.rounds[1].asked.length, 1, "the question asked is in the report");
+  assert.strictEqual(report.rounds[2].answers[0].answer, ANSWERS[2]);
+  const reportTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.includes(`mock-${report.id}`));
+  await until("the report page", () => reportTabs().length > 0);
+  // The palette command with its scores given (else four quick picks).
+  const rubric = { communication: 4, correctness: 5, complexity: 4, testing: 3 };
+  const rated: any = await vscode.commands.executeCommand("mlkata.rate", rubric);
+  assert.deepStrictEqual(rated?.rubric, rubric);
+  assert.deepStrictEqual(app.mock.lastReport.rubric, rubric);
+  await until("the rated report page", () => reportTabs().length === 1, 10000);
+  return report;
+}
+
+function workspaceValue(key: string): unknown {
+  return vscode.workspace.getConfiguration().inspect(key)?.workspaceValue;
 }
 
 function mlkataDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -172,6 +294,38 @@ describe("ML Kata in VS Code", () => {
     );
     await new Promise((r) => setTimeout(r, 2000)); // let the preview render the new page
     await screenshot("mock-report");
+  });
+
+  it("runs a mock round in phases with realism on: questions, coding (asking the interviewer), follow-ups, report; settings restored", async () => {
+    const Workspace = vscode.ConfigurationTarget.Workspace;
+    const folder = await phasedInterview();
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await vscode.commands.executeCommand("workbench.action.closePanel");
+    // A setting of the user's own, at workspace level: it must come back exactly.
+    await vscode.workspace.getConfiguration().update("editor.inlineSuggest.enabled", true, Workspace);
+    try {
+      const answers = await questionsPhase(app);
+      await codingPhase(app);
+      await followupsPhase(app, answers);
+      const report = await finishAndRate(app);
+      await until("the settings restored", () =>
+        workspaceValue("editor.inlineSuggest.enabled") === true &&
+        ["editor.quickSuggestions", "editor.suggestOnTriggerCharacters", "github.copilot.enable", "chat.commandCenter.enabled"].every(
+          (k) => workspaceValue(k) === undefined,
+        ),
+      10000);
+      // The report alone, full width.
+      const others = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => !t.label.includes(`mock-${report.id}`));
+      await vscode.window.tabGroups.close(others, true);
+      await new Promise((r) => setTimeout(r, 2000)); // let the preview render the page
+      await screenshot("mock-phase-report");
+    } finally {
+      const left: any = await vscode.commands.executeCommand("mlkata.mockStatus");
+      if (left?.active) await vscode.commands.executeCommand("mlkata.abandonMock"); // after a failure mid-interview
+      await vscode.workspace.getConfiguration().update("editor.inlineSuggest.enabled", undefined, Workspace);
+      if (folder) await vscode.workspace.getConfiguration("mlkata").update("problemsFolders", undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    }
   });
 
   it("shows progress by topic and difficulty", async () => {
