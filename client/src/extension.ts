@@ -20,6 +20,7 @@ export interface MlKataApi {
   readonly tests: HiddenTests;
   readonly mock: MockClock;
   readonly review: ReviewQueue;
+  readonly realism: Realism;
   listProblems(): Promise<Problem[]>;
 }
 
@@ -64,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlKata
     tests,
     mock,
     review,
+    realism,
     listProblems: () => catalog.list(),
   };
 }
