@@ -82,6 +82,7 @@ export class Pages {
       "",
       ...reviewSection(p.review, new Date()),
       "",
+      ...mockSection(p.mocks ?? []),
       "## By difficulty",
       "",
       "| difficulty | solved |",
@@ -112,6 +113,25 @@ export class Pages {
 }
 
 /** The progress page's review queue: what is due, the retention, a 7-day forecast, the weakest topics. */
+/** The finished mock interviews, newest first: how each went, and the self-assessment. */
+function mockSection(mocks: any[]): string[] {
+  if (!mocks.length) return [];
+  const rows = mocks.map((m) => {
+    const when = new Date(m.finishedAt * 1000).toLocaleString();
+    const rubric = m.rubric ? `${m.rubric.communication}/${m.rubric.correctness}/${m.rubric.complexity}/${m.rubric.testing}` : "not rated";
+    const answered = m.questions ? `${m.answered}/${m.questions}` : "–";
+    return `| ${when} | ${m.title}${m.abandoned ? " (abandoned)" : ""} | ${m.solved}/${m.codingTasks} | ${answered} | ${m.asked} | ${rubric} |`;
+  });
+  return [
+    "## Mock interviews",
+    "",
+    "| finished | interview | coding solved | questions answered | clarifying questions asked | self-assessment (communication/correctness/complexity/testing) |",
+    "|---|---|---|---|---|---|",
+    ...rows,
+    "",
+  ];
+}
+
 function reviewSection(r: any, today: Date): string[] {
   if (!r) return ["## Review", "", "The review queue could not be read (see *ML Kata: Show Server Logs*)."];
   const { remembered, reviews } = r.retention;

@@ -315,6 +315,11 @@ class Store:
         rows = self.query("SELECT state FROM mocks WHERE id = ?", (mock_id,))
         return json.loads(rows[0][0]) if rows else None
 
+    def finished_mocks(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The states of the latest finished mock interviews, newest first."""
+        rows = self.query("SELECT state FROM mocks WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?", (limit,))
+        return [json.loads(r[0]) for r in rows]
+
     def counts(self) -> dict[str, int]:
         """Totals: runs, solves, hints, give-ups, finished mock interviews."""
         out = {}

@@ -170,6 +170,9 @@ async def test_a_round_runs_questions_then_code_then_followups_to_its_report(
         rubric = {"communication": 4, "correctness": 5, "complexity": 3, "testing": 2}
         assert (await server.command("mlkata.rateInterview", rubric))["rubric"] == rubric
         assert (await server.command("mlkata.mockReport"))["rubric"] == rubric, "kept with the interview"
+        (shown,) = (await server.command("mlkata.progress"))["mocks"]
+        assert (shown["title"], shown["solved"], shown["codingTasks"]) == ("Phased", 1, 1)
+        assert (shown["answered"], shown["questions"], shown["asked"], shown["rubric"]) == (2, 3, 1, rubric)
     queue = ReviewQueue(Store.open(tmp_path / "progress.sqlite3"))
     assert queue.history("card", "attn-sqrt-dk-scaling")[0]["rating"] == "good", "every key point mentioned"
     assert queue.history("card", "clip-temperature")[0]["rating"] == "again", "left blank"

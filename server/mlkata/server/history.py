@@ -8,6 +8,7 @@ from typing import Any
 
 from pygls.exceptions import JsonRpcInvalidParams
 
+from mlkata.mock import MockSession
 from mlkata.review import ReviewQueue
 from mlkata.server.params import AttemptRef, NoParams, ProblemRef, Restore, problem_of, register, uri_of
 from mlkata.server.protocol import Commands
@@ -83,6 +84,25 @@ def progress(ls: MlKataServer, params: NoParams) -> dict[str, Any]:
         "counts": ls.record("progress", ls.store.counts) or {},
         "database": str(ls.store.path) if ls.store.path else None,
         "review": ls.record("the review queue", lambda: review_progress(ls, time.time())),
+        "mocks": [_mock_summary(MockSession(state).report()) for state in ls.record("progress", ls.store.finished_mocks) or []],
+    }
+
+
+def _mock_summary(report: dict[str, Any]) -> dict[str, Any]:
+    """A finished mock interview on the progress page: when, how it went, the self-assessment."""
+    coding = [r for r in report["rounds"] if r["kind"] == "coding"]
+    spoken = [a for r in report["rounds"] for a in r["answers"]]
+    return {
+        "id": report["id"],
+        "title": report["title"],
+        "finishedAt": report["finishedAt"],
+        "abandoned": report["abandoned"],
+        "solved": report["solved"],
+        "codingTasks": len(coding),
+        "answered": sum(1 for a in spoken if a.get("answer")),
+        "questions": len(spoken),
+        "asked": sum(len(r["asked"]) for r in coding),
+        "rubric": report["rubric"],
     }
 
 

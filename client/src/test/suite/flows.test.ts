@@ -337,6 +337,7 @@ describe("ML Kata in VS Code", () => {
     assert.ok(problems.find((p: any) => p.id === "multi-head-attention").solved);
     const progress: any = await vscode.commands.executeCommand("mlkata.progress");
     assert.strictEqual(progress.review?.forecast.length, 7, "the review section's forecast");
+    assert.ok(progress.mocks?.length >= 2, "the finished mock interviews are shown again on the progress page");
     await vscode.commands.executeCommand("workbench.view.extension.mlkata");
     await new Promise((r) => setTimeout(r, 2000));
     await screenshot("progress-and-problems-view");
