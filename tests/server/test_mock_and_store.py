@@ -53,6 +53,12 @@ async def test_a_mock_interview_runs_out_of_time_and_is_reported(tmp_path: Path,
         after = await server.command("mlkata.mockReport")
         assert after["rounds"][0]["overtimeRuns"] == 1 and after["rounds"][0]["verdict"] == "passed"
         assert (await server.command("mlkata.mockStatus"))["active"] is False
+    from mlkata.review import ReviewQueue
+
+    queue = ReviewQueue(Store.open(tmp_path / "progress.sqlite3"))
+    assert queue.history("problem", "longest-substring-without-repeating-characters")[0]["reason"] == "mock interview"
+    assert [h["rating"] for h in queue.history("problem", "number-of-islands")] == ["again"], "submitted unsolved"
+    assert [h["rating"] for h in queue.history("problem", "median-of-two-sorted-arrays")] == ["again"], "out of time"
 
 
 async def test_a_mock_interview_survives_a_server_restart(tmp_path: Path, reference_cache: Path) -> None:

@@ -153,9 +153,9 @@ class MockClock:
         phase = mock.state["rounds"][index]
         kind = phase.get("kind", "coding")
         if kind == "coding":
-            if by in ("timeout", "abandoned") and phase.get("verdict") != "passed":
-                review.after_giveup(ls, phase["problem"])  # not solved in time: Again
-            elif phase.get("verdict") == "passed":
+            if phase.get("verdict") != "passed":
+                review.after_giveup(ls, phase["problem"])  # not solved in the round (submitted, timed out, abandoned): Again
+            else:
                 used = (phase["closedAt"] or time.time()) - phase["startedAt"]
                 review.grade_solved(ls, phase["problem"], phase["runs"], phase["hints"], used / mock.state.get("timeScale", 1.0))
             return
