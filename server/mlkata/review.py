@@ -152,9 +152,12 @@ class ReviewQueue:
             if card.due.timestamp() <= at + horizon and (kind == "problem" or item in cards)
         ]
         due.sort(key=lambda i: (i.due, i.kind, i.id))
+        return due + [Item("card", c, at, "new") for c in self._new_cards(cards, states, at)]
+
+    def _new_cards(self, cards: Sequence[str], states: dict[tuple[str, str], fsrs.Card], at: float) -> list[str]:
+        """The never-reviewed cards that still fit in today's number of new cards, in order."""
         room = max(0, self.new_per_day - self.new_today(at))
-        fresh = [Item("card", c, at, "new") for c in cards if ("card", c) not in states][:room]
-        return due + fresh
+        return [c for c in cards if ("card", c) not in states][:room]
 
     def next_due(self, cards: Sequence[str], at: float) -> Item | None:
         """The first item of the queue now, or None."""
@@ -172,7 +175,7 @@ class ReviewQueue:
             index = max(0, int((card.due.timestamp() - start) // DAY))
             if index < days:
                 counts[index] += 1
-        counts[0] += len([c for c in cards if ("card", c) not in states][: max(0, self.new_per_day - self.new_today(at))])
+        counts[0] += len(self._new_cards(cards, states, at))
         return counts
 
     def retention(self, at: float, days: int = 30) -> tuple[int, int]:

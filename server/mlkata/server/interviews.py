@@ -208,8 +208,11 @@ def lens_title(ls: MlKataServer, problem_id: str, now: float) -> str | None:
     if mock is None or current is None or current["problem"] != problem_id:
         return None
     left = int(mock.remaining(now))
-    status = mock.status(now)
-    return f"Mock round {status['interviewRound']}/{status['interviewRounds']}: {left // 60}:{left % 60:02d} left, submit round"
+    number, rounds = (
+        current.get("round", (mock.current_index or 0) + 1),
+        mock.state.get("interviewRounds", len(mock.state["rounds"])),
+    )
+    return f"Mock round {number}/{rounds}: {left // 60}:{left % 60:02d} left, submit round"
 
 
 # -- commands -------------------------------------------------------------------------------------

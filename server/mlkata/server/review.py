@@ -21,6 +21,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import from_fs_path
 
+from mlkata.bank import Problem
 from mlkata.bank.cards import Card, reveal
 from mlkata.review import RATINGS, ReviewQueue, problem_rating
 from mlkata.server.backups import copy_to_backup
@@ -93,14 +94,7 @@ def after_run(ls: MlKataServer, problem_id: str, report: dict[str, Any]) -> None
     solve = ls.record("the review queue", lambda: ls.store.new_solve(problem_id))
     touched = False
     if solve is not None and solve["mock_id"] is None:
-        rating = problem_rating(
-            solved=True,
-            failed_runs=solve["runs"] - 1,
-            hints=solve["hints"],
-            seconds=solve["seconds"],
-            minutes=problem.suggested_minutes,
-        )
-        touched = ls.record("the review queue", lambda: queue.grade("problem", problem_id, rating, now, "solved")) is not None
+        touched = _grade_solve(ls, problem, solve["runs"], solve["hints"], solve["seconds"], "solved", now)
     explanations = [m.explanation for m in problem.mistakes]
     if any(str(t.get("message", "")).startswith(e) for t in report["tests"] for e in explanations):
         linked = [c.id for c in ls.cards.cards.values() if problem_id in c.problems]
@@ -112,14 +106,19 @@ def after_run(ls: MlKataServer, problem_id: str, report: dict[str, Any]) -> None
 def grade_solved(ls: MlKataServer, problem_id: str, runs: int, hints: int, seconds: float) -> None:
     """A problem solved in a mock round: graded like a solve (failed runs, hints, time against its minutes)."""
     problem = ls.bank.problems.get(problem_id)
-    if problem is None:
-        return
+    if problem is not None and _grade_solve(ls, problem, runs, hints, seconds, "mock interview", time.time()):
+        changed(ls)
+
+
+def _grade_solve(
+    ls: MlKataServer, problem: Problem, runs: int, hints: int, seconds: float | None, reason: str, at: float
+) -> bool:
+    """Grade a solved problem from its runs (the last one passed), hints and time; whether it was recorded."""
     rating = problem_rating(
         solved=True, failed_runs=max(0, runs - 1), hints=hints, seconds=seconds, minutes=problem.suggested_minutes
     )
     queue = ReviewQueue(ls.store)
-    ls.record("the review queue", lambda: queue.grade("problem", problem_id, rating, time.time(), "mock interview"))
-    changed(ls)
+    return ls.record("the review queue", lambda: queue.grade("problem", problem.id, rating, at, reason)) is not None
 
 
 def grade_card(ls: MlKataServer, card_id: str, rating: fsrs.Rating, answer: str, reason: str) -> None:
