@@ -76,9 +76,11 @@ def _title(ls: MlKataServer, kind: str, item: str) -> str:
     return problem.title if problem else item
 
 
-def changed(ls: MlKataServer) -> None:
-    """Tell the client the queue changed (due count, next item)."""
-    ls.protocol.notify(Notifications.REVIEW_CHANGED, ls.record("the review queue", lambda: status(ls, time.time())))
+def changed(ls: MlKataServer) -> dict[str, Any] | None:
+    """Tell the client the queue changed (due count, next item); returns what it was told."""
+    now = ls.record("the review queue", lambda: status(ls, time.time()))
+    ls.protocol.notify(Notifications.REVIEW_CHANGED, now)
+    return now
 
 
 # -- what other features report ---------------------------------------------------------------------
@@ -208,9 +210,9 @@ def setup(server: MlKataServer) -> None:
         if item is None:
             raise JsonRpcInvalidParams(f"{Commands.GRADE_CARD}: the grade could not be recorded (see the message shown)")
         revealed.discard(card.id)
-        changed(ls)
+        now = changed(ls)
         ls.refresh_lenses()
-        return {"id": card.id, "grade": grade, "due": item.due, "state": item.state, "status": status(ls, time.time())}
+        return {"id": card.id, "grade": grade, "due": item.due, "state": item.state, "status": now}
 
     def lenses(uri: str, text: str) -> list[types.CodeLens]:
         card_id = card_id_of(text)
