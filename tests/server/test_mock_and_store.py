@@ -85,7 +85,8 @@ async def test_a_mock_round_that_ended_while_the_server_was_down_is_closed_on_st
         event = await server.wait_for(lambda: server.events, 30, "the overdue round to close")
         # Round 1 closed at its deadline (round 2 too, if the restart took longer than its 3 s).
         assert event[0]["closed"][0] == 0 and event[0]["reason"] == "timeout"
-        await server.command("mlkata.abandonMock")
+        if (await server.command("mlkata.mockStatus"))["active"]:  # on a loaded machine every round may be over
+            await server.command("mlkata.abandonMock")
 
 
 async def test_the_database_survives_the_server_killed_mid_run(tmp_path: Path, reference_cache: Path) -> None:
