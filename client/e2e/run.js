@@ -2,7 +2,10 @@
 // Runs the extension's mocha suite inside a real VS Code extension host: code-server serves the
 // workbench, headless chromium connects to it (the server starts the remote extension host only
 // for a connected client), and the URL payload loads the extension under development together
-// with its tests. The suite's exit code becomes this process's exit code.
+// with its tests. It runs two windows, one after the other, each with a code-server of its own:
+// `main` (workspace trust off, as for a folder the user trusts) runs suite/*.test.js, and `restricted`
+// (trust on, the folder not trusted: VS Code's Restricted Mode) runs suite/restricted/*.test.js.
+// The exit code is 0 only when both passed.
 //
 // Needs `client/e2e/setup.sh` to have run, and the tests built (`npm run build:test`).
 //
@@ -12,6 +15,7 @@
 //   MLKATA_E2E_GREP            run only the tests whose full title matches (mocha --grep)
 //   MLKATA_E2E_EXTENSION_PATH  extension folder to load instead of the repository root
 //   MLKATA_E2E_TESTS_PATH      test entry point instead of <root>/client/out/test/suite/index
+//   MLKATA_E2E_SESSIONS        the windows to run, comma-separated: main,restricted (the default)
 //   MLKATA_E2E_KEEP_SHOTS=1    copy the screenshots to docs/screenshots/
 //   MLKATA_E2E_KEEP_TMP=1      keep the temporary folder (it is always kept after a failure)
 //   MLKATA_E2E_VERBOSE=1       print workbench errors in full, and the browser console's errors
@@ -36,6 +40,15 @@ const extensionPath = path.resolve(env.MLKATA_E2E_EXTENSION_PATH || ROOT);
 const testsPath = path.resolve(env.MLKATA_E2E_TESTS_PATH || path.join(ROOT, 'client', 'out', 'test', 'suite', 'index'));
 const verbose = env.MLKATA_E2E_VERBOSE === '1';
 const started = Date.now();
+
+/**
+ * The windows the suites run in. `trust`: workspace trust is on and the folder is not trusted. The
+ * extension host tells its suites apart by MLKATA_E2E_SESSION (client/src/test/suite/index.ts).
+ */
+const SESSIONS = [
+  { name: 'main', trust: false },
+  { name: 'restricted', trust: true },
+];
 
 function log(msg) {
   console.log(`e2e: ${msg}`);
@@ -91,7 +104,7 @@ async function waitForHealthz(port, child, limitMs) {
 }
 
 /** User settings: nothing that opens editors, asks questions or calls home. */
-function userSettings(workspace) {
+function userSettings(workspace, session) {
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -108,40 +121,64 @@ function userSettings(workspace) {
     'mlkata.solutionsFolder': workspace,
   };
   if (env.MLKATA_E2E_PYTHON) settings['mlkata.python'] = env.MLKATA_E2E_PYTHON;
+  if (session.trust) {
+    // Trust on, and no modal asking about it at startup: the folder simply opens in Restricted Mode.
+    settings['security.workspace.trust.enabled'] = true;
+    settings['security.workspace.trust.startupPrompt'] = 'never';
+  }
   return settings;
 }
 
-/** Builds a fresh temporary tree: profiles, an empty workspace, settings, shots, results. */
-function makeTree() {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlkata-e2e-'));
+/** A fresh tree for one window under `tmp`: profiles, an empty workspace, settings, results (shots are shared). */
+function makeTree(tmp, shots, session) {
+  const root = path.join(tmp, session.name);
   const dirs = {
     tmp,
-    userData: path.join(tmp, 'user-data'),
-    extensions: path.join(tmp, 'extensions'),
-    workspace: path.join(tmp, 'workspace'),
-    shots: path.join(tmp, 'shots'),
-    xdgConfig: path.join(tmp, 'xdg', 'config'),
-    xdgData: path.join(tmp, 'xdg', 'data'),
-    result: path.join(tmp, 'result.json'),
-    config: path.join(tmp, 'config.yaml'),
-    serverLog: path.join(tmp, 'code-server.log'),
-    workbenchLog: path.join(tmp, 'workbench.log'),
+    root,
+    userData: path.join(root, 'user-data'),
+    extensions: path.join(root, 'extensions'),
+    workspace: path.join(root, 'workspace'),
+    shots,
+    xdgConfig: path.join(root, 'xdg', 'config'),
+    xdgData: path.join(root, 'xdg', 'data'),
+    result: path.join(root, 'result.json'),
+    config: path.join(root, 'config.yaml'),
+    serverLog: path.join(root, 'code-server.log'),
+    workbenchLog: path.join(root, 'workbench.log'),
+    trap: path.join(root, 'workspace-python-ran'),
   };
   for (const key of ['userData', 'extensions', 'workspace', 'shots', 'xdgConfig', 'xdgData']) {
     fs.mkdirSync(dirs[key], { recursive: true });
   }
-  const settings = JSON.stringify(userSettings(dirs.workspace), null, 2);
+  const settings = JSON.stringify(userSettings(dirs.workspace, session), null, 2);
   // User/ is read by the workbench; Machine/ by the remote side, for machine-scoped settings.
   for (const scope of ['User', 'Machine']) {
     fs.mkdirSync(path.join(dirs.userData, scope), { recursive: true });
     fs.writeFileSync(path.join(dirs.userData, scope, 'settings.json'), settings);
   }
   fs.writeFileSync(dirs.config, 'auth: none\ncert: false\n');
+  if (session.trust) plantWorkspaceInterpreter(dirs);
   return dirs;
 }
 
+/**
+ * What a cloned repository could hold: workspace settings naming its own `.venv` interpreter. This one
+ * only leaves `dirs.trap` behind before running the real one; the restricted suite checks it never ran
+ * before the folder was trusted.
+ */
+function plantWorkspaceInterpreter(dirs) {
+  const bin = path.join(dirs.workspace, '.venv', 'bin');
+  fs.mkdirSync(bin, { recursive: true });
+  const python = path.join(bin, 'python');
+  const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+  fs.writeFileSync(python, `#!/bin/sh\ntouch ${quote(dirs.trap)}\nexec ${quote(env.MLKATA_E2E_PYTHON || 'python3')} "$@"\n`);
+  fs.chmodSync(python, 0o755);
+  fs.mkdirSync(path.join(dirs.workspace, '.vscode'));
+  fs.writeFileSync(path.join(dirs.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'mlkata.python': python }, null, 2));
+}
+
 /** The environment code-server and so the extension host (and its tests) inherit. */
-function serverEnv(dirs) {
+function serverEnv(dirs, session) {
   const out = { ...env };
   // A VS Code terminal's variables would turn code-server into a client of that instance.
   for (const key of Object.keys(out)) {
@@ -154,10 +191,12 @@ function serverEnv(dirs) {
     MLKATA_E2E_RESULT: dirs.result,
     MLKATA_E2E_WORKSPACE: dirs.workspace,
     MLKATA_E2E_SHOTS: dirs.shots,
+    MLKATA_E2E_SESSION: session.name,
+    MLKATA_E2E_TRAP: dirs.trap,
   });
 }
 
-function startCodeServer(dirs, port) {
+function startCodeServer(dirs, port, session) {
   const args = [
     CODE_SERVER,
     '--auth', 'none',
@@ -167,7 +206,8 @@ function startCodeServer(dirs, port) {
     '--extensions-dir', dirs.extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // With it the workbench trusts every folder, whatever the settings say.
+    ...(session.trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     // Without it the built workbench ignores extensionDevelopmentPath/extensionTestsPath.
     '--vscode-option', 'enable-smoke-test-driver',
@@ -175,7 +215,7 @@ function startCodeServer(dirs, port) {
   const logFd = fs.openSync(dirs.serverLog, 'a');
   // Detached: its own process group, so the whole tree (ext host, language server) can be killed.
   const child = spawn(path.join(NODE24_BIN, 'node'), args, {
-    env: serverEnv(dirs),
+    env: serverEnv(dirs, session),
     cwd: dirs.workspace,
     detached: true,
     stdio: ['ignore', logFd, logFd],
@@ -210,8 +250,9 @@ function remoteUri(port, fsPath) {
 }
 
 /**
- * Screenshot requests from the tests: `<shots>/<name>.request` in, `<name>.png` and `<name>.done`
- * (containing "ok" or the error) out.
+ * Requests from the tests, which cannot reach the browser: `<shots>/<name>.request` in, holding nothing
+ * (a screenshot, `<name>.png`) or `{"click": selector}` (a click on that Playwright selector, e.g. a
+ * button of the workbench no API presses); `<name>.done` (containing "ok" or the error) out.
  */
 function serveScreenshots(page, shotsDir) {
   let busy = false;
@@ -224,11 +265,10 @@ function serveScreenshots(page, shotsDir) {
         const name = file.slice(0, -'.request'.length);
         let status = 'ok';
         try {
-          await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
-          log(`screenshot ${name}.png`);
+          await serveRequest(page, shotsDir, name, fs.readFileSync(path.join(shotsDir, file), 'utf8'));
         } catch (err) {
           status = String(err && err.message ? err.message : err);
-          log(`screenshot ${name} failed: ${status}`);
+          log(`request ${name} failed: ${status}`);
         }
         fs.rmSync(path.join(shotsDir, file), { force: true });
         fs.writeFileSync(path.join(shotsDir, `${name}.done`), status);
@@ -241,25 +281,36 @@ function serveScreenshots(page, shotsDir) {
   return () => clearInterval(timer);
 }
 
+async function serveRequest(page, shotsDir, name, text) {
+  const request = text.trim() ? JSON.parse(text) : {};
+  if (request.click) {
+    await page.locator(request.click).click({ timeout: 10000 });
+    log(`clicked ${request.click}`);
+    return;
+  }
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+  log(`screenshot ${name}.png`);
+}
+
 /** The extension host forwards console calls as printf-style arguments. */
 function formatLog(args) {
   return Array.isArray(args) ? util.format(...args) : String(args);
 }
 
-/** Prints the per-test results and the closing "N passed, N failed" line; returns true if any. */
-function reportResults(resultFile) {
+/** Prints one window's per-test results and its "N passed, N failed" line; returns them (undefined: none written). */
+function reportResults(resultFile, session) {
   let result;
   try {
     result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
   } catch {
-    log('the suite wrote no results');
-    return false;
+    log(`${session.name}: the suite wrote no results`);
+    return undefined;
   }
   for (const t of result.tests || []) {
     console.log(`  ${t.state.toUpperCase().padEnd(7)} ${t.title}${t.error ? `: ${t.error.split('\n')[0]}` : ''}`);
   }
-  console.log(`e2e: ${result.passed} passed, ${result.failed} failed`);
-  return true;
+  console.log(`e2e: ${session.name}: ${result.passed} passed, ${result.failed} failed`);
+  return result;
 }
 
 /** After a failure: the end of the extension's own output channels (exthost logs). */
@@ -294,9 +345,9 @@ function tail(file, lines) {
 }
 
 /** Starts code-server and the browser, runs the suite, and returns the extension host's exit code. */
-async function drive(dirs, port, state) {
+async function drive(dirs, port, state, session) {
   const { chromium } = loadPlaywright();
-  const server = startCodeServer(dirs, port);
+  const server = startCodeServer(dirs, port, session);
   state.server = server;
   const serverExit = new Promise((_, reject) =>
     server.once('exit', (c, s) => reject(new Error(`code-server exited early (code ${c}, signal ${s})`))),
@@ -375,14 +426,46 @@ async function cleanup(state) {
   if (closeWorkbenchLog) closeWorkbenchLog();
 }
 
+/** The windows MLKATA_E2E_SESSIONS names (all of them by default). */
+function selectedSessions() {
+  const names = (env.MLKATA_E2E_SESSIONS || SESSIONS.map((x) => x.name).join(',')).split(',').map((x) => x.trim());
+  const unknown = names.filter((n) => !SESSIONS.some((x) => x.name === n));
+  if (unknown.length) throw new Error(`MLKATA_E2E_SESSIONS: unknown ${unknown.join(', ')} (known: ${SESSIONS.map((x) => x.name).join(', ')})`);
+  return SESSIONS.filter((x) => names.includes(x.name));
+}
+
+/** One window: its code-server, the browser and its suite, all stopped afterwards. Returns its exit code. */
+async function runSession(dirs, session, state, deadline) {
+  log(`window ${session.name}${session.trust ? ' (workspace trust on, the folder not trusted)' : ''}`);
+  const port = await freePort();
+  const run = drive(dirs, port, state, session);
+  run.catch(() => {}); // after a timeout, its rejection is expected
+  let code = 1;
+  try {
+    code = await Promise.race([run, deadline]);
+    if (!reportResults(dirs.result, session) && code === 0) code = 1;
+  } catch (err) {
+    log(`error: ${verbose && err && err.stack ? err.stack : (err && err.message) || err}`);
+    log('--- code-server.log (last 40 lines)');
+    console.log(tail(dirs.serverLog, 40));
+    reportResults(dirs.result, session);
+    code = 1;
+  } finally {
+    await cleanup(state);
+  }
+  if (code !== 0) printExtensionLogs(dirs.userData);
+  return code;
+}
+
 async function main() {
   for (const [what, file] of [['Node 24', path.join(NODE24_BIN, 'node')], ['code-server', CODE_SERVER], ['chromium', CHROMIUM]]) {
     if (!fs.existsSync(file)) throw new Error(`${what} missing (${file}): run client/e2e/setup.sh`);
   }
   if (!fs.existsSync(`${testsPath}.js`)) throw new Error(`tests not built (${testsPath}.js): run npm run build:test`);
+  const sessions = selectedSessions();
 
-  const dirs = makeTree();
-  const port = await freePort();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlkata-e2e-'));
+  const shots = path.join(tmp, 'shots');
   const state = {};
   const onSignal = (sig) => {
     log(`${sig}: stopping`);
@@ -391,42 +474,49 @@ async function main() {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
+  // One limit for all the windows together.
   let timer;
+  let timedOut = false;
   const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutS} s`)), timeoutS * 1000);
+    timer = setTimeout(() => {
+      timedOut = true;
+      reject(new Error(`timed out after ${timeoutS} s`));
+    }, timeoutS * 1000);
   });
-  const run = drive(dirs, port, state);
-  run.catch(() => {}); // after a timeout, its rejection is expected
-  let code = 1;
-  try {
-    code = await Promise.race([run, deadline]);
-    if (!reportResults(dirs.result) && code === 0) code = 1;
-  } catch (err) {
-    log(`error: ${verbose && err && err.stack ? err.stack : (err && err.message) || err}`);
-    log('--- code-server.log (last 40 lines)');
-    console.log(tail(dirs.serverLog, 40));
-    reportResults(dirs.result);
-    code = 1;
-  } finally {
-    clearTimeout(timer);
-    await cleanup(state);
+  deadline.catch(() => {});
+  let code = 0;
+  for (const session of sessions) {
+    if (timedOut) break;
+    if ((await runSession(makeTree(tmp, shots, session), session, state, deadline)) !== 0) code = 1;
   }
+  clearTimeout(timer);
+  const results = sessions.map((x) => reportSummary(path.join(tmp, x.name, 'result.json')));
+  const total = (key) => results.reduce((n, r) => n + (r ? r[key] : 0), 0);
+  console.log(`e2e: ${total('passed')} passed, ${total('failed')} failed`);
 
-  const shots = fs.readdirSync(dirs.shots).filter((f) => f.endsWith('.png'));
-  if (env.MLKATA_E2E_KEEP_SHOTS === '1' && shots.length) {
+  const shotFiles = fs.readdirSync(shots).filter((f) => f.endsWith('.png'));
+  if (env.MLKATA_E2E_KEEP_SHOTS === '1' && shotFiles.length) {
     const dest = path.join(ROOT, 'docs', 'screenshots');
     fs.mkdirSync(dest, { recursive: true });
-    for (const f of shots) fs.copyFileSync(path.join(dirs.shots, f), path.join(dest, f));
-    log(`copied ${shots.length} screenshot(s) to ${path.relative(ROOT, dest)}/`);
+    for (const f of shotFiles) fs.copyFileSync(path.join(shots, f), path.join(dest, f));
+    log(`copied ${shotFiles.length} screenshot(s) to ${path.relative(ROOT, dest)}/`);
   }
-  if (code !== 0) printExtensionLogs(dirs.userData);
   if (code !== 0 || env.MLKATA_E2E_KEEP_TMP === '1') {
-    log(`kept ${dirs.tmp} (code-server.log, workbench.log, user-data/logs/, shots/, result.json)`);
+    log(`kept ${tmp} (per window: code-server.log, workbench.log, user-data/logs/, result.json; shots/)`);
   } else {
-    fs.rmSync(dirs.tmp, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
   log(`done in ${elapsed()}`);
   return code;
+}
+
+/** A window's `{passed, failed}`, read again for the total (undefined: it wrote none). */
+function reportSummary(resultFile) {
+  try {
+    return JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 main().then(

@@ -12,6 +12,7 @@ import { ReviewQueue } from "./review";
 import { Server } from "./server";
 import { onLaunchSettingsChanged } from "./settings";
 import { HiddenTests } from "./testing";
+import { WorkspaceTrust } from "./trust";
 
 /** What `activate` returns: the e2e suites read the server's state and the views through it. */
 export interface MlKataApi {
@@ -21,6 +22,7 @@ export interface MlKataApi {
   readonly mock: MockClock;
   readonly review: ReviewQueue;
   readonly realism: Realism;
+  readonly trust: WorkspaceTrust;
   listProblems(): Promise<Problem[]>;
 }
 
@@ -28,8 +30,9 @@ let server: Server | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<MlKataApi> {
   const log = vscode.window.createOutputChannel("ML Kata", { log: true });
+  const trust = new WorkspaceTrust();
   // The hooks first run in start() below, once every piece they name exists.
-  const s: Server = new Server(context.extensionPath, log, {
+  const s: Server = new Server(context.extensionPath, log, trust, {
     afterStart: async () => {
       await problems.refresh();
       await mock.sync();
@@ -49,12 +52,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlKata
   const results = new ResultRenderer(pages, tests, mock, review, log);
   context.subscriptions.push(log, s, tests, problems, mock, review, realism);
   context.subscriptions.push(
-    ...registerCommands({ server: s, catalog, pages, results, problems, mock, review, log, restart: () => s.start() }),
+    ...registerCommands({ server: s, catalog, pages, results, problems, mock, review, log, trust, restart: () => s.start() }),
     onLaunchSettingsChanged(() => void s.start()),
+    trust.onGranted(() => void s.start()),
     vscode.window.onDidChangeActiveTextEditor(() => tests.syncContext()),
     mock.onDidChangeActive((active) => void realism.update(active)),
   );
-  const ready = s.start();
+  if (!trust.trusted) trust.explain();
+  const ready = s.start(); // untrusted: only shows Restricted Mode in the status item
   context.subscriptions.push({ dispose: () => void s.stop() });
   await ready;
   return {
@@ -66,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlKata
     mock,
     review,
     realism,
+    trust,
     listProblems: () => catalog.list(),
   };
 }

@@ -1,8 +1,9 @@
-// The language server's lifecycle: check the interpreter, start/stop/restart, the status item,
-// and sending it commands once it is up.
+// The language server's lifecycle: check the interpreter, start/stop/restart (and again after a crash),
+// the status item, and sending it commands once it is up. Nothing starts in an untrusted workspace.
 import * as vscode from "vscode";
 import {
   CloseAction,
+  CloseHandlerResult,
   ErrorAction,
   ExecuteCommandRequest,
   LanguageClient,
@@ -12,8 +13,10 @@ import {
 } from "vscode-languageclient/node";
 import { checkPython, findPython, PythonCheck, serverPythonPath } from "./python";
 import { CONFIG_SECTION, Commands, Ids, Notifications, REVIEW_FOLDER, SERVER_MODULE, ServerCommand } from "./protocol";
+import { RestartPolicy } from "./restart";
 import type { ServerApi, ServerNotification } from "./serverApi";
 import { selectInterpreter, serverSettings } from "./settings";
+import { RESTRICTED_EXPLANATION, WorkspaceTrust } from "./trust";
 
 export interface ServerHooks {
   /** Once the server is up, before `start()` resolves (e.g. load the views). */
@@ -33,33 +36,70 @@ export class Server implements ServerApi, vscode.Disposable {
   client: LanguageClient | undefined;
   readonly status: vscode.LanguageStatusItem;
   private ready: Promise<void> = Promise.resolve();
+  /** The number of the latest start, and the one in progress (starts run one after another). */
+  private starts = 0;
+  private running: Promise<void> = Promise.resolve();
+  private readonly restarts = new RestartPolicy();
+  /** The interpreter the last start checked: a restart after a crash runs it again unchecked. */
+  private checked: Launch | undefined;
+  /** A restart after a crash, waiting for its delay; `release` lets the commands waiting for it go on. */
+  private pendingRestart: { timer: NodeJS.Timeout; release: () => void } | undefined;
   private readonly notifications = new vscode.EventEmitter<ServerNotification>();
   readonly onNotification = this.notifications.event;
 
   constructor(
     private readonly extensionPath: string,
     private readonly log: vscode.LogOutputChannel,
+    private readonly trust: Pick<WorkspaceTrust, "trusted" | "showRestricted">,
     private readonly hooks: ServerHooks,
   ) {
     this.status = vscode.languages.createLanguageStatusItem(Ids.SERVER_STATUS, { language: "python" });
     this.status.name = "ML Kata";
-    this.status.command = { title: "Show logs", command: Commands.SHOW_LOGS };
   }
 
   dispose(): void {
+    this.takePendingRestart()?.();
     this.status.dispose();
     this.notifications.dispose();
   }
 
-  /** Start (or restart) the server with the interpreter the settings name. */
+  /** Start (or restart) the server with the interpreter the settings name: a deliberate start, so crashes count anew. */
   start(): Promise<void> {
+    this.restarts.reset();
+    return this.launch(true);
+  }
+
+  /**
+   * One start at a time, the newest winning: two come together when a setting and the trust change at
+   * once (trusting a folder can change `mlkata.python`), and two at once would leave two servers.
+   * `check`: check the interpreter first (else the last checked one, as after a crash: sooner back, no warning again).
+   */
+  private launch(check: boolean): Promise<void> {
+    const pending = this.takePendingRestart();
+    const number = ++this.starts;
     let markReady: () => void = () => undefined;
     // Commands wait for this (not for the whole start, which itself calls commands once up).
     this.ready = new Promise((resolve) => (markReady = resolve));
-    return this.doStart(markReady).finally(markReady);
+    // Commands sent while a crashed server waited for its restart wait for this start instead.
+    if (pending) void this.ready.then(pending);
+    const latest = () => number === this.starts;
+    const up = this.running.then(() => this.startClient(check, latest, markReady)).finally(markReady);
+    this.running = up.then(
+      () => undefined,
+      () => undefined,
+    );
+    // Outside the queue: the views' commands wait for a newer start, which must not wait for them.
+    return up.then((running) => (running && latest() ? this.hooks.afterStart() : undefined));
   }
 
+  /** Stop the server for good (the extension ends): a start still queued or waiting after a crash is dropped too. */
   async stop(): Promise<void> {
+    this.starts++;
+    this.takePendingRestart()?.();
+    await this.stopClient();
+  }
+
+  private async stopClient(): Promise<void> {
     const client = this.client;
     this.client = undefined;
     if (client) {
@@ -72,7 +112,13 @@ export class Server implements ServerApi, vscode.Disposable {
   }
 
   async execute<T = any>(command: ServerCommand, params: object = {}): Promise<T> {
-    await this.ready;
+    // Until no newer start has begun meanwhile: the server that answers is the latest one.
+    for (let ready = this.ready; ; ready = this.ready) {
+      await ready;
+      if (ready === this.ready) break;
+    }
+    // The views and the Testing view ask too, not only the (guarded) commands: say why nothing answers.
+    if (!this.trust.trusted) throw new Error(RESTRICTED_EXPLANATION);
     if (!this.client || !this.client.isRunning()) {
       throw new Error("the ML Kata server is not running (see ML Kata: Show Server Logs)");
     }
@@ -83,13 +129,27 @@ export class Server implements ServerApi, vscode.Disposable {
     this.status.text = text;
     this.status.severity = severity;
     this.status.busy = busy;
+    this.status.detail = undefined;
+    this.status.command = { title: "Show logs", command: Commands.SHOW_LOGS };
   }
 
-  private async doStart(markReady: () => void): Promise<void> {
-    await this.stop();
+  /**
+   * Stop the server, then start it unless the workspace is untrusted; whether it runs now.
+   * `latest`: false once a newer start was asked for, which then does the work instead.
+   */
+  private async startClient(check: boolean, latest: () => boolean, markReady: () => void): Promise<boolean> {
+    if (!latest()) return false;
+    await this.stopClient();
+    // Even the interpreter check runs the interpreter, which an untrusted folder's settings may choose.
+    if (!this.trust.trusted) {
+      this.trust.showRestricted(this.status);
+      this.log.info("Restricted Mode: the server is not started until the workspace is trusted");
+      return false;
+    }
     this.setStatus("ML Kata: starting", vscode.LanguageStatusSeverity.Information, true);
-    const launch = await this.checkInterpreter();
-    if (!launch) return;
+    const launch = check || !this.checked ? await this.checkInterpreter(latest) : this.checked;
+    this.checked = launch;
+    if (!launch) return false;
     const client = this.createClient(launch);
     this.client = client;
     try {
@@ -100,20 +160,21 @@ export class Server implements ServerApi, vscode.Disposable {
       void vscode.window.showErrorMessage(`ML Kata's server failed to start: ${err}`, "Show Logs").then((p) => {
         if (p) this.log.show();
       });
-      return;
+      return false;
     }
-    markReady();
     for (const method of Object.values(Notifications)) {
       client.onNotification(method, (params) => this.notifications.fire({ method, params } as ServerNotification));
     }
-    await this.hooks.afterStart();
+    markReady();
+    return true;
   }
 
-  /** The interpreter to run the server with, checked; undefined (and the user told) when it cannot. */
-  private async checkInterpreter(): Promise<Launch | undefined> {
+  /** The interpreter to run the server with, checked; undefined (and the user told) when it cannot, or a newer start came. */
+  private async checkInterpreter(latest: () => boolean): Promise<Launch | undefined> {
     const python = await findPython();
     const env = { ...process.env, PYTHONPATH: serverPythonPath(this.extensionPath, process.env.PYTHONPATH) };
     const check = await checkPython(python, env);
+    if (!latest()) return undefined; // its verdict is about settings that changed since
     this.log.info(`interpreter ${python}: Python ${check.version || "?"}, torch ${check.torch ?? "not installed"}`);
     if (check.problem) {
       this.setStatus("ML Kata: no usable Python", vscode.LanguageStatusSeverity.Error);
@@ -149,8 +210,9 @@ export class Server implements ServerApi, vscode.Disposable {
       synchronize: { configurationSection: CONFIG_SECTION },
       outputChannel: this.log,
       errorHandler: {
+        // A failed read or write: a dead server also closes the connection, and closed() handles that.
         error: () => ({ action: ErrorAction.Continue }),
-        closed: () => this.closed(),
+        closed: () => this.closed(client),
       },
       middleware: {
         // Code lenses from the server call its commands: show what they return.
@@ -169,13 +231,52 @@ export class Server implements ServerApi, vscode.Disposable {
     return client;
   }
 
-  /** A crashing server is reported once, never restarted in a loop. */
-  private closed(): { action: CloseAction; handled: boolean } {
+  /**
+   * The server's connection closed without a stop: start it again after a growing delay, or (too many
+   * crashes in a while) ask the user. The restart is ours, not the client's: a full start checks the
+   * interpreter again and reloads the views.
+   */
+  private closed(client: LanguageClient): CloseHandlerResult {
+    // Dying before it ran is start()'s failure to report; restarting a server that cannot start would only repeat it.
+    if (client !== this.client || client.state !== State.Running) return { action: CloseAction.DoNotRestart, handled: true };
+    const delayMs = this.restarts.onCrash();
+    if (delayMs === undefined) return this.giveUp();
+    const message = `The ML Kata server stopped unexpectedly: restarting it in ${delayMs / 1000} s.`;
+    this.log.warn(message);
+    this.setStatus(`ML Kata: restarting in ${delayMs / 1000} s`, vscode.LanguageStatusSeverity.Warning, true);
+    this.scheduleRestart(delayMs);
+    return { action: CloseAction.DoNotRestart, message, handled: true };
+  }
+
+  /** Too many crashes in a while: stay stopped until the user says so (Restart counts the crashes anew). */
+  private giveUp(): CloseHandlerResult {
+    const { maxRestarts, windowMs } = this.restarts.limits;
+    const message =
+      `The ML Kata server stopped unexpectedly again, after ${maxRestarts} restarts within ${windowMs / 60000} minutes: ` +
+      "it is not restarted until you say so.";
+    this.log.error(message);
     this.setStatus("ML Kata: server stopped", vscode.LanguageStatusSeverity.Error);
-    void vscode.window.showErrorMessage("The ML Kata server stopped unexpectedly.", "Show Logs", "Restart").then((pick) => {
+    void vscode.window.showErrorMessage(message, "Restart", "Show Logs").then((pick) => {
       if (pick === "Show Logs") this.log.show();
       if (pick === "Restart") void this.start();
     });
-    return { action: CloseAction.DoNotRestart, handled: true };
+    return { action: CloseAction.DoNotRestart, message, handled: true };
+  }
+
+  /** Start again after `delayMs`; commands sent meanwhile wait for that start rather than fail. */
+  private scheduleRestart(delayMs: number): void {
+    this.takePendingRestart()?.();
+    let release: () => void = () => undefined;
+    this.ready = new Promise((resolve) => (release = resolve));
+    const timer = setTimeout(() => void this.launch(false), delayMs);
+    this.pendingRestart = { timer, release };
+  }
+
+  /** Cancel a waiting restart; returns what releases the commands that waited for it. */
+  private takePendingRestart(): (() => void) | undefined {
+    const pending = this.pendingRestart;
+    this.pendingRestart = undefined;
+    if (pending) clearTimeout(pending.timer);
+    return pending?.release;
   }
 }

@@ -1,7 +1,9 @@
-// Every palette command, registered with one error guard: a failure is logged and shown, never thrown.
+// Every palette command, registered with one guard: in an untrusted workspace it explains Restricted Mode
+// instead of running; a failure is logged and shown, never thrown.
 import * as vscode from "vscode";
 import { Commands } from "../protocol";
 import type { Log } from "../serverApi";
+import type { WorkspaceTrust } from "../trust";
 import { historyCommands, HistoryDeps, registerAttemptDocuments } from "./history";
 import { interviewCommands, InterviewDeps } from "./interviews";
 import { practiceCommands, PracticeDeps } from "./practice";
@@ -17,10 +19,20 @@ export type CommandDeps = ProblemDeps &
     log: Log;
     /** Restart the language server. */
     restart(): Promise<void>;
+    /** Whether the workspace is trusted, and the explanation when it is not. */
+    trust: Pick<WorkspaceTrust, "trusted" | "explain">;
   };
 
-function guard(log: Log, fn: Handler): Handler {
+/** Commands that run nothing (no server, no interpreter): allowed in Restricted Mode too. */
+const RUNS_NOTHING: ReadonlySet<string> = new Set([Commands.SHOW_LOGS]);
+
+function guard({ log, trust }: Pick<CommandDeps, "log" | "trust">, fn: Handler, id: string): Handler {
   return async (...args: any[]) => {
+    // Every command: here, not per command, so none added later can forget it.
+    if (!trust.trusted && !RUNS_NOTHING.has(id)) {
+      trust.explain();
+      return undefined;
+    }
     try {
       return await fn(...args);
     } catch (err: any) {
@@ -44,7 +56,7 @@ export function registerCommands(d: CommandDeps): vscode.Disposable[] {
     [Commands.RESTART_SERVER]: async () => d.restart(),
   };
   return [
-    ...Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, guard(d.log, fn))),
+    ...Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, guard(d, fn, id))),
     registerAttemptDocuments(d.server),
   ];
 }

@@ -11,14 +11,16 @@ interface TestResult {
 
 /**
  * Entry point the extension host calls (extensionTestsPath): runs every `*.test.js` beside this
- * file (only those matching MLKATA_E2E_GREP, if set), writes `{passed, failed, tests}` to
- * MLKATA_E2E_RESULT, and rejects if any test failed.
+ * file, or in `restricted/` in the window the e2e driver opens in Restricted Mode (MLKATA_E2E_SESSION),
+ * only those matching MLKATA_E2E_GREP if set; writes `{passed, failed, tests}` to MLKATA_E2E_RESULT,
+ * and rejects if any test failed.
  */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: "bdd", timeout: 120_000, color: false });
   if (process.env.MLKATA_E2E_GREP) mocha.grep(process.env.MLKATA_E2E_GREP);
-  for (const file of fs.readdirSync(__dirname).sort()) {
-    if (file.endsWith(".test.js")) mocha.addFile(path.join(__dirname, file));
+  const dir = process.env.MLKATA_E2E_SESSION === "restricted" ? path.join(__dirname, "restricted") : __dirname;
+  for (const file of fs.readdirSync(dir).sort()) {
+    if (file.endsWith(".test.js")) mocha.addFile(path.join(dir, file));
   }
 
   const tests: TestResult[] = [];
