@@ -120,9 +120,10 @@ export const SOURCE = "mlkata";
 
 /**
  * The binding marker on a solution's first line: group 1 is the problem id (empty: bound to no
- * problem). The same characters as the server's `MARKER_PATTERN` (server/mlkata/binding.py).
+ * problem). The same characters as the server's `MARKER_PATTERN` (server/mlkata/binding.py); the
+ * `(?!\s)` keeps matching linear on a long first line (see there).
  */
-export const MARKER_PATTERN = String.raw`^\ufeff?\s*#\s*mlkata:\s*(\S*)\s*$`;
+export const MARKER_PATTERN = String.raw`^\ufeff?\s*#\s*mlkata:\s*(?!\s)(\S*)\s*$`;
 export const MARKER_RE = new RegExp(MARKER_PATTERN);
 
 /**

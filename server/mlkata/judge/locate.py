@@ -6,14 +6,67 @@ Python reports columns as UTF-8 byte offsets; locations here count characters, 1
 from __future__ import annotations
 
 import ast
+import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from mlkata.judge.verdict import Location
 
 _FAULT_FRAME = re.compile(r'^\s*File "(?P<file>.*)", line (?P<line>\d+) in (?P<name>.*)$')
 _DEF_NAME = re.compile(r"\b(?:async\s+def|def|class)\s+([A-Za-z_]\w*)")
+
+
+class Uncompilable(SyntaxError):
+    """A source compile() or ast.parse() rejected with another exception, as a SyntaxError whose msg says why."""
+
+
+def check_compiles(source: str, filename: str) -> None:
+    """Compile the source and drop the code; SyntaxError (maybe Uncompilable) when it does not compile."""
+    with _as_syntax_error(source, filename):
+        compile(source, filename, "exec", dont_inherit=True)
+
+
+def parse(source: str) -> ast.Module:
+    """The source's syntax tree; SyntaxError (maybe Uncompilable) when it does not parse."""
+    with _as_syntax_error(source, "<solution>"):
+        return ast.parse(source)
+
+
+@contextlib.contextmanager
+def _as_syntax_error(source: str, filename: str) -> Iterator[None]:
+    """Every way compiling the user's text fails, as a SyntaxError: the caller's one way to report it."""
+    try:
+        yield
+    except SyntaxError:
+        raise
+    except RecursionError as exc:  # `1+1+...+1`, `f()()...()`: each level is a level of the compiler's recursion
+        raise Uncompilable(_too_deep(exc), (filename, None, None, None)) from None
+    except MemoryError as exc:  # the parser's own stack (`not not ... 1`, `----1`) or a huge text
+        raise Uncompilable(_too_deep(exc, " or too large"), (filename, None, None, None)) from None
+    except UnicodeEncodeError as exc:  # a lone surrogate: an editor can send one, no UTF-8 file holds one
+        line, column = _char_position(source, exc.start)
+        what = f"character {exc.object[exc.start]!r} cannot be encoded as UTF-8 ({exc.reason}): remove it"
+        raise Uncompilable(f"the file cannot be compiled: {what}", (filename, line, column, None, line, column + 1)) from None
+    except (ValueError, OverflowError) as exc:  # null bytes (Python 3.11 before 3.11.4), and what may yet come
+        raise Uncompilable(f"the file cannot be compiled ({type(exc).__name__}: {exc})", (filename, None, None, None)) from None
+
+
+def _too_deep(exc: BaseException, larger: str = "") -> str:
+    return (
+        f"the source is nested too deeply{larger} to compile ({type(exc).__name__}): "
+        "split the deepest expression into smaller ones"
+    )
+
+
+def _char_position(source: str, index: int) -> tuple[int, int]:
+    """The 1-based line (as ``source.splitlines()`` numbers them) and character column of a character index."""
+    start = 0
+    for number, line in enumerate(source.splitlines(keepends=True), 1):
+        if index < start + len(line):
+            return number, index - start + 1
+        start += len(line)
+    return 1, 1
 
 
 def char_column(lines: Sequence[str], line: int, byte_offset: int | None) -> int:
@@ -49,8 +102,8 @@ def node_location(node: ast.AST, lines: Sequence[str]) -> Location:
 def definition(source: str, name: str) -> Location | None:
     """The name in the top-level ``def name``/``class name`` line, if there is one."""
     try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
+        tree = parse(source)
+    except SyntaxError:
         return None
     lines = source.splitlines()
     for node in tree.body:
@@ -96,8 +149,8 @@ def fault_location(text: str, filename: str, lines: Sequence[str]) -> Location |
 def exit_call(source: str) -> Location | None:
     """The first ``sys.exit``/``os._exit``/``exit``/``quit`` call in the source, if any."""
     try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
+        tree = parse(source)
+    except SyntaxError:
         return None
     lines = source.splitlines()
     calls = []

@@ -9,7 +9,7 @@ from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import from_fs_path
 
 from mlkata.bank import Problem
-from mlkata.binding import bind, create_solution, solution_name
+from mlkata.binding import bound_to, create_solution, solution_name
 from mlkata.server.params import NoParams, OpenProblem, ProblemRef, problem_of, register
 from mlkata.server.protocol import Commands
 from mlkata.server.state import MlKataServer
@@ -94,22 +94,12 @@ def _solution_file(folder: Path, p: Problem) -> tuple[Path, bool]:
             create_solution(path, p.id, p.starter)
             return path, True
         except FileExistsError:
-            if _bound_to(path) == p.id:
+            if bound_to(path) == p.id:
                 return path, False  # the user's existing solution of this problem: open it, untouched
             n += 1
             path = folder / f"{Path(solution_name(p.id)).stem}_{n}.py"
         except OSError as exc:
             raise JsonRpcInvalidParams(f"{Commands.OPEN_PROBLEM}: cannot write {path}: {exc.strerror}") from None
-
-
-def _bound_to(path: Path) -> str | None:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            first = f.readline()
-    except OSError:
-        return None
-    binding = bind(first)
-    return binding.problem_id if binding else None
 
 
 def setup(server: MlKataServer) -> None:

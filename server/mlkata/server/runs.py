@@ -13,17 +13,21 @@ import asyncio
 import logging
 import uuid
 from typing import Any
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
+from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
 
 from mlkata.bank import Problem
+from mlkata.binding import SolutionError, read_solution
 from mlkata.judge.engine import judge
 from mlkata.judge.options import JudgeError
 from mlkata.judge.verdict import Report
 from mlkata.server import interviews, review
 from mlkata.server.diagnostics import judge_error_diagnostic, report_diagnostics, summary_diagnostics, unknown_problem_diagnostic
-from mlkata.server.params import FileRef, ProblemRef, problem_of, register, uri_of
+from mlkata.server.params import FileRef, register, uri_of
 from mlkata.server.protocol import Commands, Notifications
 from mlkata.server.state import MlKataServer
 from mlkata.store import source_hash
@@ -40,11 +44,11 @@ class RunScheduler:
         self.generation: dict[str, int] = {}
         self.last_recorded: dict[str, str] = {}
 
-    def request(self, uri: str, trigger: str, delay: float = 0.0) -> asyncio.Task[Report | None]:
-        """Start a run of the document's current text (after delay), cancelling any older one."""
+    def request(self, uri: str, trigger: str, delay: float = 0.0, doc: TextDocument | None = None) -> asyncio.Task[Report | None]:
+        """Start a run of the document's current text (after delay), or of doc, cancelling any older one."""
         self.cancel(uri)
         gen = self.generation[uri]
-        task = asyncio.ensure_future(self._run(uri, gen, trigger, delay))
+        task = asyncio.ensure_future(self._run(uri, gen, trigger, delay, doc))
         self.tasks[uri] = task
         return task
 
@@ -55,9 +59,9 @@ class RunScheduler:
         if task is not None and not task.done():
             task.cancel()
 
-    async def latest(self, uri: str) -> Report | None:
-        """Run now and wait for the result of the latest text (following newer runs that replace it)."""
-        task = self.request(uri, "command")
+    async def latest(self, uri: str, doc: TextDocument | None = None) -> Report | None:
+        """Run now (on doc, if given) and wait for the result of the latest text (following newer runs that replace it)."""
+        task = self.request(uri, "command", doc=doc)
         while True:
             try:
                 return await asyncio.shield(task)
@@ -70,11 +74,16 @@ class RunScheduler:
                     return None
                 task = newer
 
-    async def _run(self, uri: str, gen: int, trigger: str, delay: float) -> Report | None:
+    async def _run(self, uri: str, gen: int, trigger: str, delay: float, doc: TextDocument | None) -> Report | None:
         server = self.server
         if delay > 0:
             await asyncio.sleep(delay)
-        doc = server.document(uri)
+        if doc is None:
+            try:
+                doc = document(server, uri)
+            except SolutionError as exc:  # e.g. a save of a file the editor does not have open
+                log.warning("not judging %s (%s run): %s", uri, trigger, exc)
+                return None
         text, version = doc.source, doc.version
         binding, problem = server.problem_of(text)
         if binding is None:
@@ -133,6 +142,33 @@ class RunScheduler:
         )
         if recorded is not None:
             review.after_run(server, problem.id, data)
+
+
+def document(server: MlKataServer, uri: str) -> TextDocument:
+    """The editor's document at uri; for a file it does not have open, the file's text read now.
+
+    Not pygls's reading (``doc.source`` of a closed document opens the file each time, and waits
+    forever on a FIFO): a FIFO, a device or an oversized file is a SolutionError, at once.
+    """
+    # pygls keys the open documents by the unquoted uri (as its get_text_document looks them up).
+    opened: TextDocument | None = server.workspace.text_documents.get(unquote(uri))
+    if opened is not None:
+        return opened
+    path = to_fs_path(uri)
+    if path is None:
+        raise SolutionError(f"{uri} is not open in the editor, and not a file: uri to read")
+    return TextDocument(uri, source=read_solution(path), position_codec=server.workspace.position_codec)
+
+
+def _bound_problem(server: MlKataServer, uri: str, text: str) -> Problem:
+    """The problem the marker of text names; errors worded as ``params.problem_of`` words them (it reads the file again)."""
+    binding, problem = server.problem_of(text)
+    name = Commands.RUN_TESTS
+    if binding is None:
+        raise JsonRpcInvalidParams(f"{name}: {uri} is not bound to a problem (no '# mlkata: <id>' first line)")
+    if problem is None:
+        raise JsonRpcInvalidParams(f"{name}: unknown problem {binding.problem_id!r} in {uri}")
+    return problem
 
 
 class Progress:
@@ -194,8 +230,12 @@ def setup(server: MlKataServer) -> None:
     async def run_tests(ls: MlKataServer, params: FileRef) -> dict[str, Any]:
         """Judge the file's current text now; returns the per-test results (and publishes diagnostics)."""
         uri = uri_of(params, Commands.RUN_TESTS)
-        problem = problem_of(ls, ProblemRef(uri=uri), Commands.RUN_TESTS)
-        report = await runs.latest(uri)
+        try:
+            doc = document(ls, uri)
+        except SolutionError as exc:
+            raise JsonRpcInvalidParams(f"{Commands.RUN_TESTS}: {exc}") from None
+        problem = _bound_problem(ls, uri, doc.source)
+        report = await runs.latest(uri, doc)  # judges the text just read: the file is read once
         if report is None:
             raise JsonRpcInvalidParams(f"{Commands.RUN_TESTS}: the run of {uri} did not finish (file closed or judge error)")
         data = report.to_json()
