@@ -61,8 +61,11 @@ def test_check_json_format_and_exit_codes(extra: Path, tmp_path: Path) -> None:
     proc = mlkata("--problems", str(extra), "check", "add-two", str(wrong), "--json")
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"problem", "verdict", "passed", "total", "tests", "examples"}
+    assert set(data) == {"problem", "verdict", "passed", "total", "tests", "examples", "sandbox"}
     assert data["examples"] == []
+    # What confined the run: each kernel mechanism, on or off and why (the README's threat model says what each does).
+    assert set(data["sandbox"]) == {"landlock", "seccomp"}
+    assert all(set(info) >= {"on", "why"} for info in data["sandbox"].values())
     assert (data["problem"], data["verdict"], data["passed"], data["total"]) == ("add-two", "wrong_answer", 0, 3)
     first = data["tests"][0]
     assert set(first) == {"name", "verdict", "message", "line", "column", "end_line", "end_column", "duration_ms", "details"}

@@ -1,4 +1,4 @@
-"""Command-line interface: ``mlkata list | show | new | check | repro | validate`` (and the review queue's commands, :mod:`mlkata.cli_review`)."""
+"""Command-line interface: ``mlkata list | show | new | check | repro | validate`` (and the review queue's commands, :mod:`mlkata.cli_review`; ``doctor``, :mod:`mlkata.cli_doctor`)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mlkata import __version__
-from mlkata.binding import create_solution, solution_name
+from mlkata import __version__, cli_doctor
+from mlkata.binding import SolutionError, create_solution, read_solution, solution_name
 from mlkata.cli_review import add_commands
 from mlkata.judge.options import Options
 
@@ -96,13 +96,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def _read_source(path: Path) -> str:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SystemExit(f"mlkata: cannot read {path}: {exc.strerror}") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SystemExit(f"mlkata: {path} is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        return read_solution(path)
+    except SolutionError as exc:
+        raise SystemExit(f"mlkata: {exc}") from None
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -293,6 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--time-multiplier", type=float, default=1.0, help="scale every time limit")
         p.set_defaults(func=func)
     add_commands(sub)
+    cli_doctor.add_commands(sub)
     return parser
 
 

@@ -1,6 +1,6 @@
 # mlkata: matrix-multiply
-# expect: passed
-# Starts a process in a session of its own that would outlive the run, then answers correctly.
+# expect: runtime_error
+# Starts a process in a session of its own that would outlive the run: no judged process may start one.
 import subprocess
 
 

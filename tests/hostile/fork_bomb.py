@@ -1,6 +1,6 @@
 # mlkata: matrix-multiply
 # expect: runtime_error
-# Forks without end: the judged process may start a few processes, its children none.
+# Forks without end: the judged process may start no process at all.
 import os
 
 

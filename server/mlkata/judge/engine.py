@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mlkata.judge import examples, forbidden, locate, reference, repro
-from mlkata.judge.child.protocol import EXAMPLES, REFERENCE, Error, Exit, Status
+from mlkata.judge.child.protocol import EXAMPLES, REFERENCE, SANDBOX, Error, Exit, Status
 from mlkata.judge.options import JudgeError, Options
 from mlkata.judge.runner import OUTPUT_BYTES, run_child, run_outputs
 from mlkata.judge.verdict import Location, Report, TestResult, Verdict
@@ -39,13 +39,12 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
         return Report(problem.id, tuple(TestResult(n, verdict, message, location) for n in names))
 
     try:
-        compile(source, filename, "exec", dont_inherit=True)
-    except SyntaxError as exc:
+        locate.check_compiles(source, filename)
+        # The scan parses again, at another depth of the stack: a text nested just deep enough
+        # can compile above and fail here, and is reported the same way.
+        findings = forbidden.scan(source, problem.forbidden)
+    except SyntaxError as exc:  # every way the text fails to compile (locate.Uncompilable too)
         return all_tests(Verdict.SYNTAX_ERROR, _syntax_message(exc), _syntax_location(exc, lines))
-    except ValueError as exc:  # e.g. null bytes
-        return all_tests(Verdict.SYNTAX_ERROR, f"the file cannot be compiled: {exc}", Location(1, 1, 1, 1))
-
-    findings = forbidden.scan(source, problem.forbidden)
     if findings:
         first = findings[0]
         more = f" ({len(findings) - 1} more use{'s' if len(findings) > 2 else ''} below)" if len(findings) > 1 else ""
@@ -62,6 +61,7 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
         problem, source, filename, options, expected, mistakes if explain else None, explanations, [e.source for e in written]
     )
     ran = events.pop(EXAMPLES, {})
+    confined = events.pop(SANDBOX, {})
     shown_inputs = json.loads(inputs)
     results = []
     looping: Location | None = None
@@ -77,7 +77,7 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
             # Not run (or cut short) because earlier tests used up the run's time: they were stuck there.
             result = attrs.evolve(result, location=looping)
         results.append(result)
-    return Report(problem.id, tuple(results), _examples(written, ran, problem))
+    return Report(problem.id, tuple(results), _examples(written, ran, problem), confined)
 
 
 def _examples(written: list[examples.Example], event: dict[str, Any], problem: Problem) -> tuple[examples.ExampleResult, ...]:
@@ -150,12 +150,12 @@ async def _mistakes(problem: Problem, options: Options) -> str:
 
 
 def _syntax_message(exc: SyntaxError) -> str:
-    return f"SyntaxError: {exc.msg}"
+    return exc.msg if isinstance(exc, locate.Uncompilable) else f"SyntaxError: {exc.msg}"
 
 
 def _syntax_location(exc: SyntaxError, lines: Sequence[str]) -> Location:
     line = exc.lineno or 1
-    if not lines:
+    if not lines or exc.lineno is None:  # no line to blame (nested too deeply somewhere): the file's start
         return Location(1, 1, 1, 1)
     line = min(max(line, 1), len(lines))
     # SyntaxError offsets are 1-based character offsets already.
@@ -223,6 +223,13 @@ def _ended_result(
             return result(Verdict.MEMORY_LIMIT, "killed (SIGKILL), most likely for running out of memory", fault or entry)
         return result(
             Verdict.RUNTIME_ERROR, f"the process crashed with {sig}" + (f" at line {fault.line}" if fault else ""), fault or entry
+        )
+    if status == Status.EXITED and event.get("code") == Exit.SANDBOX_FAILED:
+        return result(
+            Verdict.RUNTIME_ERROR,
+            "the judge could not confine the process that runs your code, so it ran nothing "
+            "(`mlkata doctor` shows what this machine offers; MLKATA_SANDBOX_OFF turns a mechanism off)",
+            entry,
         )
     if status == Status.EXITED and event.get("code") == Exit.HARNESS_BROKE:
         return result(

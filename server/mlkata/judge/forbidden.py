@@ -2,18 +2,24 @@
 
 ``import torch.nn.functional as F`` then ``F.scaled_dot_product_attention(...)`` resolves to
 ``torch.nn.functional.scaled_dot_product_attention``. A forbidden name that is a module
-(``numpy``) forbids importing it and anything in it. The judged process also guards the
-same names at run time, for uses no static scan can see (``getattr`` with a built string).
+(``numpy``) forbids importing it and anything in it. A forbidden torch operator, spelled
+``torch.X``, ``torch.nn.functional.X`` or ``torch.special.X``, is also found under the spellings
+of the same ATen operator that name no module (``torch._C._VariableFunctions.X``,
+``torch._C._nn.X``, ``torch._C._special.X``, ``torch.ops.aten.X`` and its overloads,
+``torch.Tensor.X`` for ``torch.X``, and the in-place ``X_``): the scan does not import torch. The
+judged process also guards the same APIs at run time, by what is called rather than by name
+(:mod:`mlkata.judge.child.forbid`), for uses no static scan can see (``getattr`` with a built string).
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Callable, Sequence
 
 import attrs
 
-from mlkata.judge.locate import node_location
+from mlkata.judge.locate import node_location, parse
 from mlkata.judge.verdict import Location
 
 
@@ -29,10 +35,57 @@ class Finding:
     """Where."""
 
 
+_OP_SPELLINGS = (
+    "torch.{}",
+    "torch.nn.functional.{}",
+    "torch._C._VariableFunctions.{}",
+    "torch._C._VariableFunctionsClass.{}",
+    "torch._C._nn.{}",
+    "torch._C._special.{}",
+    "torch.ops.aten.{}",
+)
+"""Where torch keeps an ATen operator X under its own name (``torch.ops.aten.X.default`` too, as a prefix)."""
+_METHOD_SPELLINGS = ("torch.Tensor.{}", "torch._C.TensorBase.{}")
+"""Where an operator forbidden as ``torch.X`` is also a Tensor method."""
+
+
+def _operator(name: str) -> str | None:
+    """The ATen operator a forbidden ``torch.X``, ``torch.nn.functional.X`` or ``torch.special.X`` names (in-place ``X_`` is X)."""
+    for prefix, operator in (("torch.nn.functional.", "{}"), ("torch.special.", "special_{}"), ("torch.", "{}")):
+        rest = name.removeprefix(prefix)
+        if rest != name:
+            if not rest or "." in rest:
+                return None
+            op = operator.format(rest)
+            return op[:-1] if op.endswith("_") and not op.endswith("__") else op
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _spellings(forbidden: tuple[str, ...]) -> dict[str, str]:
+    """Every other spelling of a forbidden torch operator -> the forbidden name it stands for."""
+    spellings: dict[str, str] = {}
+    for name in sorted(forbidden, key=lambda n: n.count(".")):  # torch.X first: the closest name
+        op = _operator(name)
+        if op is None:
+            continue
+        templates = _OP_SPELLINGS + (_METHOD_SPELLINGS if name.count(".") == 1 else ())
+        for template in templates:
+            for variant in (op, op + "_"):
+                spellings.setdefault(template.format(variant), name)
+    return spellings
+
+
 def _matches(full: str, forbidden: Sequence[str]) -> str | None:
     for name in forbidden:
         if full == name or full.startswith(name + "."):
             return name
+    spellings = _spellings(tuple(forbidden))
+    parts = full.split(".")
+    for end in range(len(parts), 1, -1):
+        stands_for = spellings.get(".".join(parts[:end]))
+        if stands_for is not None:
+            return stands_for
     return None
 
 
@@ -48,10 +101,10 @@ def _dotted(node: ast.AST) -> list[str] | None:
 
 
 def scan(source: str, forbidden: Sequence[str]) -> list[Finding]:
-    """Every use of a forbidden name in the source, in source order."""
+    """Every use of a forbidden name in the source, in source order; SyntaxError when it does not parse."""
     if not forbidden:
         return []
-    tree = ast.parse(source)
+    tree = parse(source)  # every parse failure a SyntaxError, as the engine reports them
     lines = source.splitlines()
     findings: list[Finding] = []
 

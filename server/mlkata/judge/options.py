@@ -33,6 +33,9 @@ class Options:
     """Say when a wrong answer matches a problem's declared classic mistake (off in mock interviews)."""
     python_worker: WarmWorker | None = attrs.field(default=None, eq=False)
     """A warm worker without torch for pure-Python problems (None: they use ``worker``)."""
+    sandbox_off: tuple[str, ...] = ()
+    """Kernel mechanisms not to use (``"landlock"``, ``"seccomp"``), beside those ``MLKATA_SANDBOX_OFF``
+    names: for a machine where one misbehaves, and for the tests of the judge's degraded modes."""
     stop_at_time_limit: bool = False
     """End the run at the first test that runs out of time; the tests after it are not run (time_limit,
     "not run"). The verdict and the first failing test stay the same: what validation checks of a
@@ -45,3 +48,9 @@ def cache_dir(options: Options) -> Path:
         return Path(options.cache_dir)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "mlkata" / "reference"
+
+
+def sandbox_off(options: Options) -> list[str]:
+    """The mechanisms turned off: the options', and those ``MLKATA_SANDBOX_OFF`` names (comma-separated)."""
+    named = [m.strip() for m in os.environ.get("MLKATA_SANDBOX_OFF", "").split(",") if m.strip()]
+    return sorted({*options.sandbox_off, *named})

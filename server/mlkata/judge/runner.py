@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mlkata.judge.child.protocol import Event, Mode, Status
-from mlkata.judge.options import JudgeError, Options, cache_dir
+from mlkata.judge.child.protocol import SANDBOX, Event, Mode, Status
+from mlkata.judge.options import JudgeError, Options, cache_dir, sandbox_off
 from mlkata.judge.session import next_event, session
 from mlkata.judge.workers import WarmWorker, warm_workers
 
@@ -105,8 +105,9 @@ async def run_child(
     mistakes, the run asks for their outputs: ``mistakes()`` gives them (JSON text; computing
     them the first time), so a run that fails nothing never waits for them. ``examples`` (the
     user's own, as code) run after the tests. Returns the event of each test by name (status, and
-    for an output: passed / message / details / explanation), and the examples' under
-    :data:`~mlkata.judge.child.protocol.EXAMPLES`.
+    for an output: passed / message / details / explanation), the examples' under
+    :data:`~mlkata.judge.child.protocol.EXAMPLES`, and what confined the run under
+    :data:`~mlkata.judge.child.protocol.SANDBOX`.
     """
     job = _job(problem, options, limits_for(problem, options)) | {"source": source, "filename": filename}
     if options.stop_at_time_limit:
@@ -125,6 +126,7 @@ async def run_child(
             secret = '{"expected": %s, "explain": %s}\n' % (expected, json.dumps(explained or {}))  # noqa: UP031
             writer.write(secret.encode())
             await writer.drain()
+            events[SANDBOX] = getattr(reader, "mlkata_sandbox", None) or {}
             while True:
                 event = await next_event(reader, deadline + 30 - time.monotonic())
                 if event is None or event.get("event") == Event.DONE:
@@ -160,6 +162,7 @@ def _job(problem: Problem, options: Options, limits: dict[str, Any]) -> dict[str
         "forbidden": list(problem.forbidden),
         "scratch": scratch,
         "private": private_paths(problem, options),
+        "sandbox_off": sandbox_off(options),
     }
 
 

@@ -88,6 +88,9 @@ class Report:
     """One result per hidden test, in file order."""
     examples: tuple[ExampleResult, ...] = ()
     """The user's own examples (``>>>`` lines in the file), in file order."""
+    sandbox: dict[str, Any] = attrs.field(factory=dict, eq=False)
+    """What confined the run's judged processes: per kernel mechanism, whether it was on and why not
+    (:func:`mlkata.judge.child.sandbox.probe`); empty when no judged process ran."""
 
     @property
     def passed(self) -> int:
@@ -116,4 +119,5 @@ class Report:
             "total": self.total,
             "tests": [t.to_json() for t in self.tests],
             "examples": [e.to_json() for e in self.examples],
+            "sandbox": self.sandbox,
         }

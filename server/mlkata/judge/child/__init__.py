@@ -21,12 +21,17 @@ Its modules, by layer (each imports only those before it):
 - ``protocol``: the events, statuses and exit codes both sides use (the server imports it too);
 - ``channel``: JSON lines in and out, exceptions as data;
 - ``lifecycle``: process names, dying with the parent, reaping, killing what is left;
-- ``confine``: a judged process's limits, forbidden APIs and audit hook;
+- ``sandbox``: the kernel's confinement of a judged process (Landlock, seccomp, no capabilities),
+  and what this machine offers of it;
+- ``confine``: a judged process's limits and audit hook (clear messages; the second line);
+- ``forbid``: the problem's forbidden APIs, matched by what is called (a torch function mode for
+  torch's callables, so every alias of a forbidden function is refused);
 - ``hidden`` and ``capture``: the hidden tests, and the reference's inputs kept as they ran;
 - ``judged``: a judged process, running the tests one after another;
 - ``supervise``: the run process's watch over its judged processes;
 - ``run``: one job on the trusted side (outputs mode, or a user's run and its checks);
 - ``worker``: the warm worker (``--serve``), forking a run process per run;
+- ``doctor``: the sandbox's live self-check (``--sandbox-check``), for ``mlkata doctor``;
 - ``__main__``: the entry point; it registers the packages so ``mlkata/__init__.py`` is never imported.
 
 This file imports nothing: the server imports :mod:`~mlkata.judge.child.protocol` through it.

@@ -1,7 +1,8 @@
 """Entry point of the run process: ``python -P .../judge/child/__main__.py [--serve SOCKET ...]``.
 
 Without arguments, a cold run: one job on standard input, its events on standard output. With
-``--serve SOCKET [--no-torch] [--preload ROOT ...]``, the warm worker. Everything else (and all the
+``--serve SOCKET [--no-torch] [--preload ROOT ...]``, the warm worker. With ``--sandbox-check
+[OFF,...]``, the sandbox's self-check (:mod:`~mlkata.judge.child.doctor`), as one JSON line. Everything else (and all the
 state forks rely on) lives in the package's modules: this script is never imported by them.
 """
 
@@ -27,7 +28,7 @@ def main() -> None:
     """A cold run: read a job from stdin, run its tests, write events to stdout."""
     import json
 
-    from mlkata.judge.child import channel, lifecycle, run, worker
+    from mlkata.judge.child import channel, lifecycle, run, sandbox, worker
 
     fd = os.dup(1)
     os.dup2(2, 1)  # anything printed by imports goes to stderr, not the event channel
@@ -37,13 +38,21 @@ def main() -> None:
     lifecycle.become_subreaper()
     if json.loads(first).get("kind") == "torch":
         worker.import_torch()
+    sandbox.probe()  # loads libseccomp before any judged process is forked
     run.run_job(fd, reader)
     lifecycle.reap_finished()
 
 
 if __name__ == "__main__":
     register_packages()
-    if len(sys.argv) >= 3 and sys.argv[1] == "--serve":
+    if len(sys.argv) >= 2 and sys.argv[1] == "--sandbox-check":
+        import json
+
+        from mlkata.judge.child import doctor
+
+        off = [m for m in (sys.argv[2] if len(sys.argv) > 2 else "").split(",") if m]
+        print(json.dumps(doctor.self_check(off)))
+    elif len(sys.argv) >= 3 and sys.argv[1] == "--serve":
         from mlkata.judge.child import worker
 
         options = sys.argv[3:]

@@ -1,7 +1,9 @@
-"""What a judged process may do: its resource limits, the forbidden APIs, and an audit hook.
+"""What a judged process may do, as the interpreter sees it: its resource limits and an audit hook (and the ForbiddenCall it raises).
 
-This is not a security sandbox (ctypes can still call libc directly): it keeps ordinary code, and
-obvious tricks, inside the run.
+Not the security boundary (ctypes calls libc directly, a directory handle opens what no path
+names): the kernel holds that (:mod:`~mlkata.judge.child.sandbox`). This layer is the second line,
+and the one that gives clear messages ("writes only in its scratch folder, not ...") where the
+kernel would only say "Permission denied".
 """
 
 from __future__ import annotations
@@ -15,63 +17,6 @@ from typing import Any, NoReturn
 
 class ForbiddenCall(BaseException):
     """A forbidden API was called (BaseException so ``except Exception`` cannot swallow it)."""
-
-
-_FORBIDDEN_MODULE_NAMES = ("numpy", "torch", "scipy", "jax", "tensorflow")
-
-
-def guard(forbidden: list[str], hits: list[str]) -> None:
-    """Replace forbidden callables and block forbidden modules for the judged code."""
-    modules = [name for name in forbidden if name in _FORBIDDEN_MODULE_NAMES or "." not in name]
-    for dotted in forbidden:
-        owner_name, _, attr = dotted.rpartition(".")
-        owner = sys.modules.get(owner_name)
-        if owner is None or not attr or not hasattr(owner, attr):
-            continue
-        _block_callable(owner, attr, dotted, hits)
-    if modules:
-        _block_modules(modules, hits)
-
-
-def _block_callable(owner: Any, attr: str, dotted: str, hits: list[str]) -> None:
-    original = getattr(owner, attr)
-
-    def blocked(*args: Any, __name: str = dotted, **kwargs: Any) -> Any:
-        hits.append(__name)
-        raise ForbiddenCall(__name)
-
-    if isinstance(original, type):
-        # A class (e.g. nn.MultiheadAttention): block construction, keep isinstance working.
-        def init(self: Any, *a: Any, __name: str = dotted, **k: Any) -> None:
-            hits.append(__name)
-            raise ForbiddenCall(__name)
-
-        try:
-            setattr(original, "__init__", init)  # noqa: B010
-        except (TypeError, AttributeError):
-            pass
-        return
-    try:
-        setattr(owner, attr, blocked)
-    except (TypeError, AttributeError):
-        pass
-
-
-def _block_modules(modules: list[str], hits: list[str]) -> None:
-    import importlib.abc
-
-    class Blocker(importlib.abc.MetaPathFinder):
-        def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
-            root = fullname.partition(".")[0]
-            if root in modules or fullname in modules:
-                hits.append(fullname)
-                raise ForbiddenCall(fullname)
-            return None
-
-    for name in list(sys.modules):
-        if name.partition(".")[0] in modules:
-            del sys.modules[name]
-    sys.meta_path.insert(0, Blocker())
 
 
 def set_limits(limits: dict[str, Any], total_cpu_s: float) -> None:
@@ -102,7 +47,6 @@ def cpu_limit_for_next_test(limits: dict[str, Any]) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
-MAX_SPAWNS = 16
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 _MUTATIONS = frozenset(
     (
@@ -132,10 +76,10 @@ _NETWORK = frozenset(("socket.connect", "socket.bind", "socket.sendto", "socket.
 def audit(scratch: str, private: list[str]) -> list[bool]:
     """An audit hook for the judged process (it cannot be removed once added).
 
-    Files are written, created or removed only inside the scratch folder; the problem bank, the
-    harness and the reference cache cannot be read or listed; no network; at most MAX_SPAWNS
-    processes started by the judged process and none by those (a fork bomb stops there); its
-    resource limits cannot be raised. Returns a flag the harness sets while it changes its own limits.
+    Files are written, created or removed only inside the scratch folder (``/dev/shm`` is not);
+    the problem bank, the harness and the reference cache cannot be read or listed; no network;
+    no process or program started (the kernel refuses it too: threads only); its resource limits
+    cannot be raised. Returns a flag the harness sets while it changes its own limits.
     """
     harness = [False]
     sys.addaudithook(_hook(scratch, private, harness))
@@ -148,14 +92,11 @@ def _deny(message: str) -> NoReturn:
 
 def _hook(scratch: str, private: list[str], harness: list[bool]) -> Callable[[str, tuple[Any, ...]], None]:
     resolve, inside = _path_rules()
-    writable = (os.path.realpath(scratch), "/dev/null", "/dev/shm")
+    writable = (os.path.realpath(scratch), "/dev/null")
     hidden = tuple(os.path.realpath(p) for p in private)
-    spawns = [0]
-    judged = os.getpid()
     limits_kept = _limits_rule()
     # Bound here: judged code that replaces this module's globals does not change the hook.
     deny, write_flags, mutations, spawn_events, network = _deny, _WRITE_FLAGS, _MUTATIONS, _SPAWNS, _NETWORK
-    max_spawns = MAX_SPAWNS
 
     def hook(event: str, args: tuple[Any, ...]) -> None:
         if event == "open":
@@ -178,10 +119,7 @@ def _hook(scratch: str, private: list[str], harness: list[bool]) -> Callable[[st
                 if path is not None and not inside(path, writable):
                     deny(f"a judged run changes files only in its scratch folder, not {path}")
         elif event in spawn_events:
-            # The count lives in the judged process only: its forks may not fork again.
-            spawns[0] += 1
-            if os.getpid() != judged or spawns[0] > max_spawns:
-                deny(f"a judged run may start at most {max_spawns} processes, and they may not start more")
+            deny(f"a judged run cannot start processes or programs ({event})")
         elif event in network:
             deny("a judged run has no network access")
         elif event in ("resource.setrlimit", "resource.prlimit") and not harness[0]:

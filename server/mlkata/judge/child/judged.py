@@ -19,7 +19,7 @@ import traceback
 import types
 from typing import Any
 
-from mlkata.judge.child import capture, channel, confine, hidden, lifecycle
+from mlkata.judge.child import capture, channel, confine, forbid, hidden, lifecycle, sandbox
 from mlkata.judge.child.protocol import EXAMPLES, RESTART, Error, Exit, Status
 
 MEMORY_PATTERNS = ("can't allocate memory", "not enough memory", "out of memory", "std::bad_alloc")
@@ -121,7 +121,8 @@ def _confine(run: Run, tests: int) -> tuple[list[str], list[bool], list[tuple[An
     confine.set_limits(limits, limits["cpu_s"] * tests)
     hits: list[str] = []
     if job["forbidden"]:
-        confine.guard(job["forbidden"], hits)
+        forbid.guard(job["forbidden"], hits, run.filename)
+    _sandbox(job)
     harness = confine.audit(job["scratch"], job.get("private") or [])
     import builtins
 
@@ -129,6 +130,19 @@ def _confine(run: Run, tests: int) -> tuple[list[str], list[bool], list[tuple[An
     saved = [(builtins, dict(builtins.__dict__))]
     saved += [(m, dict(m.__dict__)) for m in run.harness_modules]
     return hits, harness, saved
+
+
+def _sandbox(job: dict[str, Any]) -> None:
+    """The kernel's confinement (:mod:`~mlkata.judge.child.sandbox`), for good; exits when it cannot be set up.
+
+    It fails closed: a mechanism the probe found but that cannot be applied ends the process
+    before any judged code runs (the trusted side says so, and ``mlkata doctor`` tells more).
+    """
+    found = sandbox.probe(job.get("sandbox_off") or ())
+    try:
+        sandbox.apply(found, job["scratch"], job.get("private") or [], job.get("filename"))
+    except (sandbox.SandboxError, OSError):
+        os._exit(Exit.SANDBOX_FAILED)
 
 
 def _capture_output(scratch: str, index: int, wall: float) -> None:

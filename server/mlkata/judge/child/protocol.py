@@ -17,6 +17,10 @@ EXAMPLES = "__examples__"
 """Name of the pseudo-test that runs the user's own examples (its event is a ``test`` event too)."""
 
 
+SANDBOX = "__sandbox__"
+"""Key, among a user's run's test events on the trusted side, of what confined it (the ``ready`` event's ``sandbox``)."""
+
+
 REFERENCE = "reference"
 """In outputs mode, the source named so is the reference: its tests' inputs are captured and sent too."""
 
@@ -25,7 +29,8 @@ class Event:
     """The ``"event"`` of each JSON line a run process (or the warm worker) writes."""
 
     READY = "ready"
-    """The job is read and the hidden tests are loaded; ``pid`` is the run's process group."""
+    """The job is read and the hidden tests are loaded; ``pid`` is the run's process group, ``sandbox``
+    what the kernel confines its judged processes with (:func:`mlkata.judge.child.sandbox.probe`)."""
     BROKEN = "broken"
     """The problem itself is broken (``message``): no test ran."""
     OUTPUTS = "outputs"
@@ -37,7 +42,7 @@ class Event:
     DONE = "done"
     """The run is over (every judged process reaped)."""
     WORKER_READY = "worker-ready"
-    """The warm worker listens (``torch``: whether it imported torch)."""
+    """The warm worker listens (``torch``: whether it imported torch; ``sandbox``: as in ``ready``)."""
 
 
 class Mode:
@@ -85,6 +90,8 @@ class Exit:
     """A process whose parent was already gone when it was set up to die with it."""
     HARNESS_BROKE = 71
     """A judged process whose own harness code failed (judged code broke something it relies on)."""
+    SANDBOX_FAILED = 72
+    """A judged process that could not confine itself as the probe said it could: it ran nothing."""
 
 
 RESTART = b'{"restart": true}'

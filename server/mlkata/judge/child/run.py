@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from mlkata.judge.child import capture, channel, hidden, judged, supervise
+from mlkata.judge.child import capture, channel, hidden, judged, sandbox, supervise
 from mlkata.judge.child.protocol import EXAMPLES, REFERENCE, Event, Mode, Status
 
 _UNREAD = object()
@@ -46,7 +46,7 @@ def _run_job_in(job: dict[str, Any], fd: int, data: bytes, reader: channel.LineR
     names = list(job["tests"])
     missing = [n for n in names if n not in drives]
     job["_runner_pid"] = os.getpid()
-    channel.emit(fd, {"event": Event.READY, "pid": os.getpid()})
+    channel.emit(fd, {"event": Event.READY, "pid": os.getpid(), "sandbox": sandbox.probe(job.get("sandbox_off") or ())})
     if missing:
         channel.emit(fd, {"event": Event.BROKEN, "message": f"{job['tests_path']}: test {missing[0]} is not registered by @test"})
         return
@@ -99,10 +99,11 @@ def examples_event(event: dict[str, Any], wire: Any) -> None:
     raw = event.pop("output", None)
     if event.get("status") == Status.OK:
         try:
-            event["examples"] = wire.decode(raw)
-        except Exception as exc:
+            shown = wire.decode(raw)
+            event["examples"] = [{"output": str(e["output"])[:4000], "error": str(e["error"])[:4000]} for e in shown]
+        except Exception as exc:  # whatever the judged process sent, the run goes on
             event["examples"] = []
-            event["message"] = f"the examples' output could not be read: {exc}"
+            event["message"] = f"the examples' output could not be read: {type(exc).__name__}"
 
 
 def outputs_of(
@@ -145,8 +146,8 @@ def check(event: dict[str, Any], spec: Any, expected: Any, api: Any, wire: Any) 
     try:
         got = wire.decode(raw)
         want = wire.decode(expected)
-    except (wire.WireError, KeyError, TypeError, ValueError) as exc:
-        event.update(passed=False, message=f"the output could not be read: {exc}")
+    except Exception as exc:  # RecursionError, MemoryError too: the judged process wrote it
+        event.update(passed=False, message=f"the output could not be read: {str(exc)[:500] or type(exc).__name__}")
         return _UNREAD
     try:
         spec.run_check(want, got)

@@ -15,8 +15,8 @@ import time
 from collections.abc import Generator, Iterator
 from typing import Any
 
-from mlkata.judge.child import judged, lifecycle
-from mlkata.judge.child.protocol import RESTART, Status
+from mlkata.judge.child import judged, lifecycle, protocol
+from mlkata.judge.child.protocol import RESTART, Error, Status
 
 RESULT_CAP = 256 * 1024 * 1024
 STDOUT_SHOWN = 4000
@@ -110,11 +110,8 @@ def _results(
             line, buffer = buffer[:newline], buffer[newline + 1 :]
             if line == RESTART:
                 return index, _RESTART
-            event = test_output(run, index)
-            try:
-                event.update(json.loads(line))
-            except ValueError:
-                event.update(status=Status.EXITED, code=None)
+            # What the supervisor measured goes last: a line the judged code wrote cannot override it.
+            event = reported(line) | test_output(run, index)
             if event["stdout_bytes"] >= int(limits["output_bytes"]):
                 event.update(status=Status.OUTPUT_LIMIT)  # writes past the cap failed; whatever it returned
             yield event
@@ -134,6 +131,58 @@ def _results(
         if len(buffer) > RESULT_CAP:
             return index, Status.OUTPUT_LIMIT
     return index, None
+
+
+_MALFORMED = "the judged process wrote something into the judge's result channel that is not a test's result"
+_FRAME_FIELDS = ("file", "line", "end_line", "col", "end_col", "name")
+
+
+def reported(line: bytes) -> dict[str, Any]:
+    """A test's result as a judged process reported it: only the fields it may report, of the right shape.
+
+    The judged code can write into the result pipe as the harness does; whatever it writes, the
+    line ends this test (never the run process): malformed, nested past any depth the harness
+    writes, or with the wrong fields, it is a runtime error saying so.
+    """
+    try:
+        raw = json.loads(line)
+        status = raw["status"]
+        if status == Status.OK:
+            return {"status": Status.OK, "output": raw["output"], "duration_ms": _number(raw.get("duration_ms")), **_inputs(raw)}
+        if status == Status.ERROR and raw.get("verdict") in protocol.values(Error).values():
+            return {
+                "status": Status.ERROR,
+                "verdict": raw["verdict"],
+                "error": _error(raw["error"]),
+                "duration_ms": _number(raw.get("duration_ms")),
+            }
+    except Exception:  # RecursionError, MemoryError, KeyError, TypeError, ValueError...
+        pass
+    return {
+        "status": Status.ERROR,
+        "verdict": Error.RUNTIME_ERROR,
+        "error": {"type": "ResultChannel", "module": "", "message": _MALFORMED, "frames": []},
+    }
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
+
+
+def _inputs(raw: dict[str, Any]) -> dict[str, Any]:
+    inputs = raw.get("inputs")
+    if not isinstance(inputs, list):
+        return {}
+    return {"inputs": [[str(pair[0]), str(pair[1])] for pair in inputs[:12] if isinstance(pair, list) and len(pair) == 2]}
+
+
+def _error(error: Any) -> dict[str, Any]:
+    """An exception's description, flat: strings and a list of frames of scalars."""
+    frames = []
+    for frame in error.get("frames") or []:
+        if isinstance(frame, dict):
+            frames.append({k: frame.get(k) if isinstance(frame.get(k), int | str) else None for k in _FRAME_FIELDS})
+    return {k: str(error.get(k) or "")[:2000] for k in ("type", "module", "message")} | {"frames": frames[:200]}
 
 
 def _ended_by(run: judged.Run, index: int, ended: str | None, status: int | None) -> dict[str, Any]:

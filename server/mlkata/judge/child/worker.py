@@ -12,7 +12,7 @@ import traceback
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from mlkata.judge.child import channel, hidden, judged, lifecycle, run
+from mlkata.judge.child import channel, hidden, judged, lifecycle, run, sandbox
 from mlkata.judge.child.protocol import Event
 
 if TYPE_CHECKING:
@@ -44,7 +44,8 @@ def serve(socket_path: str, with_torch: bool = True, preload: list[str] | None =
         return _fork_spare(listener, taken_r, taken_w, worker)
 
     spare = fork_spare()
-    os.write(1, (json.dumps({"event": Event.WORKER_READY, "torch": has_torch}) + "\n").encode())
+    hello = {"event": Event.WORKER_READY, "torch": has_torch, "sandbox": sandbox.probe(_sandbox_off())}
+    os.write(1, (json.dumps(hello) + "\n").encode())
     while True:
         if spare in lifecycle.reap_finished():
             spare = fork_spare()  # the spare died before taking a run
@@ -55,6 +56,11 @@ def serve(socket_path: str, with_torch: bool = True, preload: list[str] | None =
             continue
         os.read(taken_r, 1)
         spare = fork_spare()
+
+
+def _sandbox_off() -> list[str]:
+    """Mechanisms turned off for the whole worker by ``MLKATA_SANDBOX_OFF`` (comma-separated)."""
+    return [m for m in os.environ.get("MLKATA_SANDBOX_OFF", "").split(",") if m]
 
 
 def _load(parent: int, with_torch: bool, preload: list[str]) -> bool:
@@ -73,6 +79,7 @@ def _load(parent: int, with_torch: bool, preload: list[str]) -> bool:
     _warm_up(api, wire)
     _preload(preload, api, has_torch)
     _cache_source_lines(judged.harness_modules())
+    sandbox.probe()  # loads libseccomp once, for every fork
     gc.collect()
     gc.freeze()
     return has_torch
