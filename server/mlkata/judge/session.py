@@ -15,7 +15,8 @@ import logging
 import os
 import shutil
 import signal
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any
 
 from mlkata.judge.child.protocol import Event
@@ -29,9 +30,19 @@ _log = logging.getLogger(__name__)
 
 
 async def _start(
-    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, job: bytes, close_input: bool, wait_s: float
+    reader: asyncio.StreamReader,
+    writer: asyncio.StreamWriter,
+    job: bytes,
+    close_input: bool,
+    wait_s: float,
+    stuck: Callable[[], str | None] | None = None,
 ) -> None:
-    """Send the job and wait for the run process's ``ready`` (raises _StartupFailed)."""
+    """Send the job and wait for the run process's ``ready`` (raises _StartupFailed).
+
+    ``stuck`` says why the process that should start the run cannot (a warm worker stopped or
+    dead): asked every HEALTH_EVERY_S while waiting, so such a worker costs a run about a second,
+    not the whole ``wait_s``, which stays for a worker that is merely slow under load.
+    """
     try:
         writer.write(job)
         await writer.drain()
@@ -39,10 +50,25 @@ async def _start(
             writer.write_eof()
     except OSError:  # ConnectionError included
         raise _StartupFailed("the run process closed its input") from None
-    ready = await next_event(reader, wait_s)
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            line = await asyncio.wait_for(reader.readline(), max(0.0, min(HEALTH_EVERY_S, deadline - time.monotonic())))
+        except TimeoutError:
+            why = stuck() if stuck is not None else None
+            if why or time.monotonic() >= deadline:
+                raise _StartupFailed(why or "no ready event") from None
+            continue
+        except (OSError, ValueError, asyncio.LimitOverrunError):
+            line = b""
+        if not line:
+            raise _StartupFailed("the run process closed its output")
+        break
+    ready = _event(line)
     if ready is None or ready.get("event") != Event.READY:
         raise _StartupFailed("no ready event" if ready is None else f"{ready.get('event')!r} before ready")
     reader.mlkata_group = int(ready["pid"])  # type: ignore[attr-defined]  # its process group, killed on the way out
+    reader.mlkata_sandbox = ready.get("sandbox")  # type: ignore[attr-defined]  # what confines its judged processes
 
 
 class _StartupFailed(Exception):
@@ -51,6 +77,9 @@ class _StartupFailed(Exception):
 
 WAIT_FOR_WORKER_S = 10.0
 """How long a run waits for a worker that is still starting before it goes cold."""
+
+HEALTH_EVERY_S = 1.0
+"""While a run waits for its start, how often the warm worker's health is checked."""
 
 WARM_READY_S = 10.0
 """How long a run forked from a warm worker may take to say it is ready (it has nothing to import:
@@ -85,8 +114,9 @@ async def _start_warm(
 ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter] | None:
     """A run forked from the worker, started on the job; None when the worker could not start it.
 
-    A worker that does not start a run within WARM_READY_S (or whose run dies first) is broken:
-    it is restarted, with what its processes were doing logged, and the caller runs cold instead.
+    A worker that does not start a run within WARM_READY_S, whose run dies first, or that is found
+    stopped or dead while the run waits (checked every HEALTH_EVERY_S) is broken: it is restarted,
+    with what its processes were doing logged, and the run is retried once, cold.
     """
     try:
         reader, writer = await worker.connect()
@@ -94,11 +124,11 @@ async def _start_warm(
         worker.restart()  # a dead worker is restarted; this run goes cold
         return None
     try:
-        await _start(reader, writer, job, close_input, WARM_READY_S)
+        await _start(reader, writer, job, close_input, WARM_READY_S, worker.health)
     except _StartupFailed as failure:
         _end_run(reader, writer, None)
         _log.warning(
-            "the warm worker did not start the run of %s (%s within %g s); restarting it, this run goes cold. %s",
+            "the warm worker did not start the run of %s (%s; waited at most %g s); restarting it, this run goes cold. %s",
             problem.id,
             failure,
             WARM_READY_S,
@@ -222,8 +252,11 @@ async def next_event(stream: asyncio.StreamReader, timeout: float) -> dict[str, 
         line = await asyncio.wait_for(stream.readline(), timeout)
     except (TimeoutError, asyncio.LimitOverrunError, ValueError, OSError):  # OSError: the run process died
         return None
-    if not line:
-        return None
+    return _event(line) if line else None
+
+
+def _event(line: bytes) -> dict[str, Any] | None:
+    """An event line as a dict (None when it is not one)."""
     try:
         event = json.loads(line)
     except ValueError:

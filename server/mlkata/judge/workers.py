@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import shutil
 import signal
@@ -17,8 +18,11 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from mlkata.judge.child.protocol import Event
+
+_log = logging.getLogger(__name__)
 
 CHILD = Path(__file__).with_name("child") / "__main__.py"
 """The run process's script (``python -P CHILD`` runs a job; ``--serve`` makes it the warm worker)."""
@@ -56,6 +60,8 @@ class WarmWorker:
         self._spawned = False
         self.failures = 0
         """Runs it failed to start (each one restarted it)."""
+        self.sandbox: dict[str, Any] = {}
+        """What confines the judged processes of its runs, as it probed at start (:func:`mlkata.judge.child.sandbox.probe`)."""
 
     @property
     def socket_path(self) -> str:
@@ -75,13 +81,35 @@ class WarmWorker:
         return "Its processes (> marks a child): " + "; ".join(">" * depth + row for depth, row in _process_tree(pid))
 
     def serves(self, kind: str) -> bool:
-        """True when it is up and can run a problem of this kind (restarts it if it died)."""
+        """True when it is up and can run a problem of this kind (restarts it if it died or is stuck)."""
         if not self._ready:
             return False
-        if self.pid is None:
+        why = self.health()
+        if why is not None:
+            _log.warning(
+                "the warm worker (%s) %s; restarting it, runs go cold meanwhile", "torch" if self.with_torch else "no torch", why
+            )
             self.restart()
             return False
         return kind != "torch" or self.torch
+
+    def health(self) -> str | None:
+        """Why it cannot serve runs (None: it can): gone, or it or its spare stopped or dead (read from /proc).
+
+        Cheap (a few small reads), so it is checked before every run and by the server's watchdog;
+        a worker stopped by a signal would otherwise take every run's start timeout.
+        """
+        pid = self.pid
+        if pid is None:
+            return "its process is gone" if self._ready else None
+        state = _state(pid)
+        if state in _STUCK:
+            return f"it is {_STUCK[state]}"
+        for child in _read(f"/proc/{pid}/task/{pid}/children").split():
+            # Its children are runs (named mlkata-run once they took one) and the spare (named or about to be).
+            if _read(f"/proc/{child}/comm") != "mlkata-run" and _state(int(child)) in _STUCK:
+                return f"its spare run process {child} is {_STUCK[_state(int(child))]}"
+        return None
 
     def start(self) -> asyncio.Task[None]:
         """Start it in the background (once); returns the task that finishes when it is ready."""
@@ -141,6 +169,7 @@ class WarmWorker:
             self._kill()
             return
         self.torch = bool(ready.get("torch"))
+        self.sandbox = ready.get("sandbox") or {}
         self._ready = True
 
     async def connect(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
@@ -171,20 +200,28 @@ def warm_workers(python: str, preload: Sequence[Path] = ()) -> tuple[WarmWorker,
     return WarmWorker(python, preload=preload), WarmWorker(python, torch=False, preload=preload)
 
 
+_STUCK = {"T": "stopped", "t": "stopped by a tracer", "Z": "dead (a zombie)", "X": "dead"}
+"""Process states (the third field of /proc/<pid>/stat) in which a worker or its spare serves no run."""
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path) as f:
+            return f.read().strip()
+    except OSError:
+        return "?"
+
+
+def _state(pid: int) -> str:
+    """A process's state letter (R, S, T, Z...), "?" when it is gone."""
+    stat = _read(f"/proc/{pid}/stat")
+    return stat.rsplit(")", 1)[-1].split()[0] if ")" in stat else "?"
+
+
 def _process_tree(pid: int, depth: int = 0) -> list[tuple[int, str]]:
     """(depth, "pid name state wchan") of a process and its descendants, read from /proc."""
-
-    def read(path: str) -> str:
-        try:
-            with open(path) as f:
-                return f.read().strip()
-        except OSError:
-            return "?"
-
-    stat = read(f"/proc/{pid}/stat")
-    state = stat.rsplit(")", 1)[-1].split()[0] if ")" in stat else "?"
-    rows = [(depth, f"{pid} {read(f'/proc/{pid}/comm')} {state} {read(f'/proc/{pid}/wchan')}")]
-    for child in read(f"/proc/{pid}/task/{pid}/children").split():
+    rows = [(depth, f"{pid} {_read(f'/proc/{pid}/comm')} {_state(pid)} {_read(f'/proc/{pid}/wchan')}")]
+    for child in _read(f"/proc/{pid}/task/{pid}/children").split():
         if child.isdigit() and depth < 3:
             rows.extend(_process_tree(int(child), depth + 1))
     return rows

@@ -16,11 +16,11 @@ from types import ModuleType
 from lsprotocol import types
 
 from mlkata.judge.workers import WarmWorker
-from mlkata.server import history, inlay, interviews, lenses, practice, problems, review, runs
+from mlkata.server import history, inlay, interviews, lenses, practice, problems, review, runs, watchdog
 from mlkata.server.protocol import CONFIG_SECTION
 from mlkata.server.state import MlKataServer
 
-FEATURES: tuple[ModuleType, ...] = (runs, inlay, lenses, problems, practice, history, interviews, review)
+FEATURES: tuple[ModuleType, ...] = (runs, inlay, lenses, problems, practice, history, interviews, review, watchdog)
 """Every feature module; each has ``setup(server)``."""
 
 

@@ -25,6 +25,7 @@ from mlkata.bank import Bank, Problem, default_roots, load_bank
 from mlkata.bank.cards import Cards, load_cards
 from mlkata.bank.interviews import Interview, load_interviews
 from mlkata.binding import Binding, bind
+from mlkata.judge.child import sandbox
 from mlkata.judge.options import Options
 from mlkata.judge.verdict import Report
 from mlkata.judge.workers import WarmWorker, warm_workers
@@ -100,7 +101,19 @@ class MlKataServer(LanguageServer):
             self.worker, self.python_worker = warm_workers(self.python, roots)
         assert self.worker is not None and self.python_worker is not None
         self.python_worker.start()
-        self.worker.start()
+        self.worker.start().add_done_callback(lambda _: self._log_sandbox())
+
+    def _log_sandbox(self) -> None:
+        """Say in the log what confines judged code here (a warning when a mechanism is off)."""
+        found = self.worker.sandbox if self.worker is not None else {}
+        if not found:
+            return
+        line = f"ML Kata: {sandbox.summary(found)}"
+        degraded = not all(info.get("on") for info in found.values())
+        (log.warning if degraded else log.info)(line)
+        if self._initialized:
+            kind = types.MessageType.Warning if degraded else types.MessageType.Info
+            self.window_log_message(types.LogMessageParams(type=kind, message=line))
 
     def stop_workers(self) -> None:
         """Kill the warm workers and every run forked from them."""
