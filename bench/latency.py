@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import platform
 import statistics
@@ -161,78 +162,97 @@ class Sampler(threading.Thread):
             time.sleep(0.02)
 
 
+SANDBOX_OFF = "landlock,seccomp"
+
+
+class Saver:
+    """One language server, driven over stdio: open a document, then time save -> diagnostics."""
+
+    def __init__(self, home: Path, sandbox_off: str, env: dict[str, str] | None = None) -> None:
+        self.home, self.sandbox_off, self.env = home, sandbox_off, env or {}
+        self.lsp = make_test_lsp_client()
+        self.published: dict[tuple[str, int | None], float] = {}
+        self.arrived = asyncio.Event()
+        self.versions: dict[str, int] = {}
+
+    async def start(self) -> None:
+        def on_publish(params: types.PublishDiagnosticsParams) -> None:
+            self.published[(params.uri, params.version)] = time.perf_counter()
+            self.arrived.set()
+
+        self.lsp.protocol.fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = on_publish
+        self.lsp.feature(types.WORKSPACE_CODE_LENS_REFRESH)(lambda params: None)
+        self.lsp.feature("mlkata/runFinished")(lambda params: None)
+        self.lsp.feature("mlkata/reviewChanged")(lambda params: None)
+        home = self.home
+        env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data"), "MLKATA_SANDBOX_OFF": self.sandbox_off}
+        env.update(self.env)
+        await self.lsp.start_io(sys.executable, "-m", "mlkata.server", env=env)
+        options = {"databasePath": str(home / "db.sqlite3"), "solutionsFolder": str(home)}
+        await self.lsp.initialize_session(
+            types.InitializeParams(capabilities=client_capabilities("visual-studio-code"), initialization_options=options)
+        )
+
+    async def _published(self, key: tuple[str, int | None]) -> float:
+        deadline = time.perf_counter() + 120
+        while key not in self.published:
+            self.arrived.clear()
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"no diagnostics for {key}")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.arrived.wait(), 1)
+        return self.published[key]
+
+    async def open(self, name: str, text: str) -> str:
+        uri = (self.home / name).as_uri()
+        self.versions[uri] = 1
+        item = types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)
+        self.lsp.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
+        await self._published((uri, 1))
+        return uri
+
+    async def save(self, uri: str, text: str) -> float:
+        """The text saved; ms until its diagnostics are published."""
+        self.versions[uri] += 1
+        version = self.versions[uri]
+        change = types.TextDocumentContentChangeWholeDocument(text=text)
+        self.lsp.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version), content_changes=[change]
+            )
+        )
+        sent = time.perf_counter()
+        self.lsp.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+        return (await self._published((uri, version)) - sent) * 1000
+
+    async def stop(self) -> None:
+        await self.lsp.shutdown_session()
+        await self.lsp.stop()
+
+
 async def server_latencies(saves: int, home: Path) -> dict[str, Any]:
     """Start the server, measure start -> first result, then save -> diagnostics per problem."""
-    lsp = make_test_lsp_client()
-    published: dict[tuple[str, int | None], float] = {}
-    arrived = asyncio.Event()
-
-    def on_publish(params: types.PublishDiagnosticsParams) -> None:
-        published[(params.uri, params.version)] = time.perf_counter()
-        arrived.set()
-
-    lsp.protocol.fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = on_publish
-    lsp.feature(types.WORKSPACE_CODE_LENS_REFRESH)(lambda params: None)
-    lsp.feature("mlkata/runFinished")(lambda params: None)
-    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data")}
+    server = Saver(home, "")
     started = time.perf_counter()
-    await lsp.start_io(sys.executable, "-m", "mlkata.server", env=env)
-    await lsp.initialize_session(
-        types.InitializeParams(
-            capabilities=client_capabilities("visual-studio-code"),
-            initialization_options={"databasePath": str(home / "db.sqlite3"), "solutionsFolder": str(home)},
-        )
-    )
-
-    async def wait_for(key: tuple[str, int | None], timeout: float = 120) -> float:
-        deadline = time.perf_counter() + timeout
-        while key not in published:
-            arrived.clear()
-            left = deadline - time.perf_counter()
-            if left <= 0:
-                raise TimeoutError(f"no diagnostics for {key}")
-            try:
-                await asyncio.wait_for(arrived.wait(), left)
-            except TimeoutError:
-                pass
-        return published[key]
-
+    await server.start()
     results: dict[str, Any] = {"problems": {}}
-    first = True
-    server_process = lsp._server  # noqa: SLF001 (pygls's client keeps the server's process only there)
+    server_process = server.lsp._server  # noqa: SLF001 (pygls's client keeps the server's process only there)
     assert server_process is not None
     pid = server_process.pid
     for problem_id, (good, bad) in CASES.items():
         texts = [solution(problem_id, good)[1], solution(problem_id, bad)[1]]
-        uri = (home / f"{problem_id}.py").as_uri()
-        lsp.text_document_did_open(
-            types.DidOpenTextDocumentParams(
-                text_document=types.TextDocumentItem(uri=uri, language_id="python", version=1, text=texts[0])
-            )
-        )
-        done = await wait_for((uri, 1))
-        if first:
-            results["start_to_first_result_s"] = done - started
-            first = False
+        uri = await server.open(f"{problem_id}.py", texts[0])
+        if "start_to_first_result_s" not in results:
+            results["start_to_first_result_s"] = time.perf_counter() - started
             await asyncio.sleep(3)  # let the warm worker finish starting before measuring "idle"
             results["idle_rss_mib"], results["idle_pss_mib"] = tree_memory_mib(pid)
         sampler = Sampler(pid)
         sampler.start()
         latencies = []
-        version = 1
         for i in range(saves + 5):  # 5 warm-up saves
-            version += 1
-            lsp.text_document_did_change(
-                types.DidChangeTextDocumentParams(
-                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                    content_changes=[types.TextDocumentContentChangeWholeDocument(text=texts[i % 2])],
-                )
-            )
-            sent = time.perf_counter()
-            lsp.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
-            got = await wait_for((uri, version))
+            ms = await server.save(uri, texts[i % 2])
             if i >= 5:
-                latencies.append((got - sent) * 1000)
+                latencies.append(ms)
         sampler.stop.set()
         sampler.join()
         latencies.sort()
@@ -243,9 +263,59 @@ async def server_latencies(saves: int, home: Path) -> dict[str, Any]:
             "peak_rss_mib": sampler.peak[0],
             "peak_pss_mib": sampler.peak[1],
         }
-    await lsp.shutdown_session()
-    await lsp.stop()
+    await server.stop()
     return results
+
+
+async def paired(servers: dict[str, Saver], saves: int) -> dict[str, dict[str, list[float]]]:
+    """Save -> diagnostics on each server in turn (the first to go alternates), per problem: ms per label."""
+    for server in servers.values():
+        await server.start()
+    pooled: dict[str, dict[str, list[float]]] = {label: {} for label in servers}
+    try:
+        for problem_id, (good, bad) in CASES.items():
+            texts = [solution(problem_id, good)[1], solution(problem_id, bad)[1]]
+            uris = {label: await server.open(f"{problem_id}.py", texts[0]) for label, server in servers.items()}
+            for i in range(saves + 5):  # 5 warm-up saves
+                order = list(servers.items()) if i % 2 else list(servers.items())[::-1]
+                for label, server in order:
+                    ms = await server.save(uris[label], texts[(i // 2) % 2])
+                    if i >= 5:
+                        pooled[label].setdefault(problem_id, []).append(ms)
+    finally:
+        for server in servers.values():
+            await server.stop()
+    return pooled
+
+
+def sandbox_cost(saves: int) -> dict[str, dict[str, list[float]]]:
+    """Save -> diagnostics with the kernel sandbox and without it: two servers, saves interleaved one by one.
+
+    Both servers are up at once and take turns (which one goes first alternates), so whatever else
+    the machine does weighs on both alike; the ratio, not either figure, is the result.
+    """
+    with tempfile.TemporaryDirectory() as on, tempfile.TemporaryDirectory() as off:
+        return asyncio.run(paired({"on": Saver(Path(on), ""), "off": Saver(Path(off), SANDBOX_OFF)}, saves))
+
+
+def sandbox_rows(pooled: dict[str, dict[str, list[float]]]) -> list[str]:
+    """The sandbox's cost: p50 with and without it, per problem, and the ratio (target: within 10%)."""
+    lines = [
+        "",
+        f"The kernel sandbox's cost (Landlock + seccomp): two servers, one with `MLKATA_SANDBOX_OFF={SANDBOX_OFF}`, "
+        f"saves interleaved one by one, {len(next(iter(pooled['on'].values())))} saves each per problem:",
+        "",
+        "| problem | p50 with the sandbox | p50 without | with / without | target <= 1.10 |",
+        "|---|---|---|---|---|",
+    ]
+    for problem_id, on in pooled["on"].items():
+        off = pooled["off"][problem_id]
+        ratio = statistics.median(on) / statistics.median(off)
+        lines.append(
+            f"| {problem_id} | {statistics.median(on):.1f} ms | {statistics.median(off):.1f} ms | {ratio:.3f} | "
+            f"{'pass' if ratio <= 1.10 else 'FAIL'} |"
+        )
+    return lines
 
 
 ANALYSIS = "## Reading these figures"
@@ -261,6 +331,7 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory() as home:
         server = asyncio.run(server_latencies(args.saves, Path(home)))
+    sandbox = sandbox_cost(args.saves)
     for problem_id, (good, bad) in CASES.items():
         problem = load_problem(ROOT / "problems" / problem_id)
         floors = [floor_ms(problem, solution(problem_id, n)[1]) for n in (good, bad)]
@@ -310,6 +381,7 @@ def main() -> int:
         f"| summed RSS (a shared page counted in every process mapping it) | {server['idle_rss_mib']:.0f} MiB "
         f"| {peak_rss:.0f} MiB |",
     ]
+    lines += sandbox_rows(sandbox)
     text = "\n".join(lines) + "\n"
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)

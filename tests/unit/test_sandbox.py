@@ -111,3 +111,30 @@ def test_doctor_checks_every_protection_live_and_degrades_with_the_reason() -> N
     assert none["checks"]["processes: starting one"] == "allowed"
     assert all("turned off" in info["why"] for info in none["sandbox"].values())
     assert none["protections"]["files"].startswith("the audit hook only")
+
+
+@pytest.mark.skipif(sandbox.landlock_abi() == 0, reason="needs Landlock")
+def test_a_judged_process_that_cannot_confine_itself_runs_nothing(tmp_path: Path) -> None:
+    from mlkata.judge.child import judged
+    from mlkata.judge.child.protocol import Exit
+
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (the child)
+        try:
+            judged._sandbox({"scratch": str(tmp_path / "gone"), "private": [], "filename": None})
+        finally:
+            os._exit(0)  # reached only if it did not fail closed
+    _, status = os.waitpid(pid, 0)
+    assert os.WEXITSTATUS(status) == Exit.SANDBOX_FAILED
+
+
+def test_the_verdict_of_a_run_that_could_not_be_confined_says_so(tmp_path: Path) -> None:
+    from mlkata.bank import load_problem
+    from mlkata.judge import engine, locate
+    from mlkata.judge.child.protocol import Exit
+
+    problem = load_problem(ROOT / "problems" / "matrix-multiply")
+    entry = locate.whole_line(["def matmul(a, b):"], 1)
+    result = engine._result("t", {"status": Status.EXITED, "code": Exit.SANDBOX_FAILED}, problem, "", "s.py", [], entry)
+    assert result.verdict.value == "runtime_error"
+    assert "could not confine" in result.message and "mlkata doctor" in result.message
