@@ -1,4 +1,4 @@
-"""Command-line interface: ``mlkata list | show | new | check | repro | validate`` (and the review queue's commands, :mod:`mlkata.cli_review`; ``doctor``, :mod:`mlkata.cli_doctor`)."""
+"""Command-line interface: ``mlkata list | show | new | check | repro | validate`` (and the review queue's commands, :mod:`mlkata.cli_review`; ``doctor``, :mod:`mlkata.cli_doctor`; ``mutate``, :mod:`mlkata.cli_mutate`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mlkata import __version__, cli_doctor
+from mlkata import __version__, cli_doctor, cli_mutate
 from mlkata.binding import SolutionError, create_solution, read_solution, solution_name
 from mlkata.cli_review import add_commands
 from mlkata.judge.options import Options
@@ -225,7 +225,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(f"{valid}/{len(problems)} problems valid" + (f"; {broken} failed to load" if broken else ""))
     if cards.errors:
         print(f"{len(cards.errors)} cards failed to load")
-    return 0 if valid == len(problems) and not broken and not cards.errors else 1
+    mutants_ok = not args.mutants or cli_mutate.check_after_validation(problems, _options(args), args.jobs)
+    return 0 if valid == len(problems) and not broken and not cards.errors and mutants_ok else 1
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -285,11 +286,13 @@ def build_parser() -> argparse.ArgumentParser:
             )
             p.add_argument("--bank-only", action="store_true", help="judge the bank's own files only, no golden solutions")
             p.add_argument("-j", "--jobs", type=int, help="runs at a time (default: one per core)")
+            p.add_argument("--mutants", action="store_true", help="then mutation-test each reference (mlkata mutate)")
         p.add_argument("--python", help="interpreter that runs the solution (default: this one)")
         p.add_argument("--time-multiplier", type=float, default=1.0, help="scale every time limit")
         p.set_defaults(func=func)
     add_commands(sub)
     cli_doctor.add_commands(sub)
+    cli_mutate.add_commands(sub)
     return parser
 
 

@@ -58,8 +58,21 @@ def adds_large_numbers(add):
 """
 
 
-def make_problem(root: Path, tests: str = TESTS, toml: str = TOML) -> Problem:
-    """Write the add-two problem under root and load it."""
+RULES = """\
+[[rule]]
+text = "add(a, b) returns a + b, for negative numbers too."
+kind = "behaviour"
+tests = ["adds_small_numbers", "adds_negative_numbers"]
+
+[[rule]]
+text = "Numbers up to 10**6."
+kind = "range"
+tests = ["adds_large_numbers"]
+"""
+
+
+def make_problem(root: Path, tests: str = TESTS, toml: str = TOML, rules: str | None = RULES) -> Problem:
+    """Write the add-two problem under root and load it (``rules``: its rules.toml; None: none)."""
     folder = root / "add-two"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "problem.toml").write_text(toml)
@@ -69,6 +82,8 @@ def make_problem(root: Path, tests: str = TESTS, toml: str = TOML) -> Problem:
     (folder / "tests.py").write_text(tests)
     (folder / "hints.md").write_text("## Hint 1\nUse +.\n\n## Hint 2\nReturn it.\n")
     (folder / "followups.md").write_text("## Overflow?\nPython ints do not overflow.\n")
+    if rules is not None:
+        (folder / "rules.toml").write_text(rules)
     return load_problem(folder)
 
 

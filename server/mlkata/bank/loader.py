@@ -16,24 +16,28 @@ from typing import Any
 import attrs
 
 from mlkata.bank.cards import CONCEPTS
-from mlkata.bank.model import AREAS, CLARIFY_KINDS, DIFFICULTIES, KINDS, Clarification, Followup, Hint, Limits, Mistake, Problem
+from mlkata.bank.model import (
+    AREAS,
+    CLARIFY_KINDS,
+    DIFFICULTIES,
+    KINDS,
+    Clarification,
+    Followup,
+    Hint,
+    Limits,
+    Mistake,
+    Problem,
+    ProblemError,
+)
+from mlkata.bank.rules import FILE as RULES_FILE
+from mlkata.bank.rules import load_rules
+from mlkata.bank.tables import read_tables
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FILES = ("problem.toml", "statement.md", "starter.py", "solution.py", "tests.py", "hints.md", "followups.md")
 REQUIRED = ("id", "title", "difficulty", "topics", "area", "kind", "entry_point", "suggested_minutes", "origin", "limits")
 OPTIONAL = ("forbidden",)
 LIMIT_FIELDS = ("test_time_ms", "total_time_ms", "memory_mb")
-
-
-class ProblemError(Exception):
-    """A problem folder that cannot be loaded; says which file, which field, and why."""
-
-    def __init__(self, path: Path, message: str, field: str | None = None) -> None:
-        where = f"{path}" + (f": field '{field}'" if field else "")
-        super().__init__(f"{where}: {message}")
-        self.path = path
-        self.field = field
-        self.message = message
 
 
 @attrs.frozen
@@ -201,21 +205,14 @@ def _files(folder: Path, entry: str) -> dict[str, Any]:
         "followups": tuple(Followup(t, b) for t, b in _sections(folder / "followups.md", _read(folder, "followups.md"))),
         "mistakes": _mistakes(folder, entry),
         "clarifications": _clarifications(folder / "interviewer.toml"),
+        "rules": load_rules(folder / RULES_FILE),
     }
 
 
 def _clarifications(path: Path) -> tuple[Clarification, ...]:
     """The optional ``interviewer.toml``: ``[[clarify]]`` tables of question, answer, kind, held_back."""
-    if not path.is_file():
-        return ()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ProblemError(path, f"invalid TOML: {exc}") from None
-    if set(data) != {"clarify"} or not isinstance(data["clarify"], list) or not data["clarify"]:
-        raise ProblemError(path, "expected only [[clarify]] tables, at least one", "clarify")
     out = []
-    for n, table in enumerate(data["clarify"], 1):
+    for n, table in enumerate(read_tables(path, "clarify"), 1):
         where = f"clarify {n}"
         if not isinstance(table, dict) or set(table) - {"question", "answer", "kind", "held_back"}:
             raise ProblemError(path, f"{where}: expected the fields question, answer, kind and optionally held_back", "clarify")

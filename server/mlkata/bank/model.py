@@ -22,6 +22,17 @@ AREAS = {
 """The catalogue's sections: a problem's ``area`` is one of these keys."""
 
 
+class ProblemError(Exception):
+    """A problem folder that cannot be loaded; says which file, which field, and why."""
+
+    def __init__(self, path: Path, message: str, field: str | None = None) -> None:
+        where = f"{path}" + (f": field '{field}'" if field else "")
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.field = field
+        self.message = message
+
+
 @attrs.frozen
 class Limits:
     """Resource limits of one judged run."""
@@ -54,6 +65,22 @@ class Mistake:
     """One line, as an interviewer would put it."""
     source: str
     """The wrong solution's source."""
+
+
+RULE_KINDS = ("behaviour", "raises", "range", "edge-case", "complexity", "dtype", "shape", "gradient", "no-side-effect")
+"""What a stated rule is about (``rules.toml``): for the audit's tables, and for authors as a checklist."""
+
+
+@attrs.frozen
+class Rule:
+    """A rule the statement states, and the hidden tests that fail when only that rule is broken."""
+
+    text: str
+    """The rule as the statement says it (or a faithful summary)."""
+    kind: str
+    """One of :data:`RULE_KINDS`."""
+    tests: tuple[str, ...]
+    """The hidden tests that fail when a solution breaks only this rule (validation checks each exists)."""
 
 
 @attrs.frozen
@@ -128,6 +155,8 @@ class Problem:
     """Declared classic mistakes (``mistakes/*.py``), explained when a wrong answer matches one."""
     clarifications: tuple[Clarification, ...] = ()
     """What the interviewer answers when asked (``interviewer.toml``; optional)."""
+    rules: tuple[Rule, ...] = ()
+    """Every rule the statement states, each mapped to the tests that check it (``rules.toml``)."""
 
     @property
     def tests_path(self) -> Path:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from mlkata.bank.rules import rule_issues
 from mlkata.judge.options import JudgeError
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class ProblemResult:
 
 
 def text_issues(problem: Problem) -> list[str]:
-    """What is missing from a problem's texts."""
+    """What is missing from a problem's texts, and what is wrong with its rule map (``rules.toml``)."""
     issues: list[str] = []
     if len(problem.hints) < MIN_HINTS:
         issues.append(f"{problem.path / 'hints.md'}: {len(problem.hints)} hint(s); at least {MIN_HINTS} needed")
@@ -116,6 +117,7 @@ def text_issues(problem: Problem) -> list[str]:
         issues.append(f"{problem.path / 'followups.md'}: no follow-up questions")
     if problem.entry_point not in problem.statement:
         issues.append(f"{problem.path / 'statement.md'}: never names the entry point `{problem.entry_point}`")
+    issues += rule_issues(problem.path, problem.rules, problem.test_names)
     return issues
 
 
