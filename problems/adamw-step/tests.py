@@ -116,3 +116,43 @@ def zero_grad_sets_grads_to_none(cls):
         raise WrongAnswer("AdamW has no zero_grad method")
     opt.zero_grad()
     return {"grads after zero_grad": [None if p.grad is None else p.grad.clone() for p in params]}
+
+
+@test
+def step_leaves_grads_unchanged(cls):
+    # The caller may read p.grad after step() (gradient clipping logs, accumulation checks).
+    params = make_params(9)
+    opt = cls(params, lr=0.01, weight_decay=0.1)
+    grads = grads_for(params, 90)
+    step(opt, params, grads)
+    return {f"param[{i}].grad after step": p.grad if p.grad is None else p.grad.clone() for i, p in enumerate(params)}
+
+
+@test
+def missing_grad_leaves_moments_unchanged(cls):
+    # param[0] has a gradient at steps 1 and 3 but not at step 2: step 2 must leave its m, v and
+    # t alone (no decay of the moments), and step 3 uses t = 2 for it.
+    params = make_params(10)
+    opt = cls(params, lr=0.02, weight_decay=0.1)
+    for i in range(3):
+        grads = grads_for(params, 100 + i)
+        if i == 1:
+            grads[0] = None
+        step(opt, params, grads)
+    return snapshot(params)
+
+
+@test
+def default_hyperparameters(cls):
+    # AdamW(params) alone: lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2. The change of
+    # each parameter is compared, not the parameter, so the small decay lr * wd * p shows; param[1]
+    # gets gradients ~1e-8, where eps = 1e-8 matters.
+    r = Rand(11)
+    params = [r.randn(3, 4, scale=10.0).requires_grad_(True), r.randn(4).requires_grad_(True)]
+    before = snapshot(params)
+    opt = cls(params)
+    for i in range(4):
+        g = grads_for(params, 110 + i)
+        step(opt, params, [g[0], g[1] * 1e-8])
+    after = snapshot(params)
+    return {f"change in {n}": after[n] - before[n] for n in after}

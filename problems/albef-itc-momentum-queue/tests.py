@@ -89,9 +89,24 @@ def batch_as_large_as_queue(cls):
 
 
 @test
+def single_pair_batch(cls):
+    # N = 1, the smallest batch: one positive (column 0) against the full queue, one row enqueued.
+    m = build(cls, 4, 5, 0.2, seed=70)
+    loss = step(m, batch(71, 1, 4))
+    return {"loss": loss, **queues(m)}
+
+
+@test
 def momentum_distillation_soft_targets(cls):
     m = build(cls, 5, 6, 0.2, seed=50)
     return {"loss (alpha = 0.4)": step(m, batch(5, 3, 5), alpha=0.4)}
+
+
+@test
+def alpha_defaults_to_zero(cls):
+    # forward called without alpha: the default 0.0 gives the plain InfoNCE target.
+    m = build(cls, 5, 6, 0.2, seed=80)
+    return {"loss (alpha not given)": tensor(m(*batch(8, 3, 5)), f"the loss returned by {CALL}")}
 
 
 @test

@@ -2,7 +2,7 @@
 
 import torch
 
-from mlkata.judge.api import Rand, WrongAnswer, backward, set_param, tensor, test
+from mlkata.judge.api import Fail, Rand, WrongAnswer, backward, same, set_param, tensor, test
 
 
 def buffer(module, name):
@@ -70,6 +70,15 @@ def train_output_3d_stats_over_batch_and_length(cls):
 
 
 @test
+def custom_eps_inside_the_square_root(cls):
+    # eps = 0.5 against batch variances of 0.1 to 1.6: eps outside the root, or the default
+    # 1e-5 instead of the argument, moves every output by far more than the tolerance.
+    bn = build(cls, 4, seed=15, eps=0.5)
+    x = Rand(16).randn(6, 4) * torch.tensor([0.3, 0.6, 0.9, 1.2]) + 1.0
+    return {"out": run(bn, x)}
+
+
+@test
 def running_stats_after_one_step(cls):
     # Default momentum 0.1; running_var uses the unbiased batch variance (n = 6).
     bn = build(cls, 4, seed=30)
@@ -83,6 +92,14 @@ def running_stats_after_several_steps_custom_momentum(cls):
     for i in range(3):
         run(bn, batch(40 + i, 5, 3, 4))
     return stats(bn)
+
+
+@test
+def smallest_batch_of_two_values_per_channel(cls):
+    # N * L = 2 (the smallest the statement allows), with N = 1: the unbiased variance divides by 1.
+    bn = build(cls, 3, seed=17)
+    out = run(bn, batch(18, 1, 3, 2))
+    return {"out": out, **stats(bn)}
 
 
 @test
@@ -116,3 +133,28 @@ def gradients_flow_through_batch_statistics(cls):
     out = run(bn, x)
     backward(out, seed=71, what="out")
     return {"x.grad": x.grad, "weight.grad": param(bn, "weight").grad, "bias.grad": param(bn, "bias").grad}
+
+
+def _no_grad_buffers(expected, got):
+    for name in ("running_mean", "running_var"):
+        if got[f"{name}.requires_grad"] or got[f"{name} has a grad_fn"]:
+            raise Fail(
+                f"{name} requires grad after a training step on an x that requires grad: "
+                "the running statistics must be updated without tracking gradients "
+                "(under torch.no_grad(), or from detached batch statistics)"
+            )
+    same(expected, got)
+
+
+@test(check=_no_grad_buffers)
+def running_buffers_never_require_grad(cls):
+    bn = build(cls, 3, seed=80)
+    x = batch(8, 5, 3).requires_grad_(True)
+    run(bn, x)
+    run(bn, batch(9, 5, 3).requires_grad_(True))
+    result = {}
+    for _name in ("running_mean", "running_var"):
+        _b = buffer(bn, _name)
+        result[f"{_name}.requires_grad"] = bool(_b.requires_grad)
+        result[f"{_name} has a grad_fn"] = _b.grad_fn is not None
+    return result

@@ -80,3 +80,12 @@ def sim_is_not_modified(fn):
     original = sim.clone()
     neg_text, neg_image = mine(fn, sim)
     return {"sim after the call": sim, "sim before the call": original, "neg_text": neg_text, "neg_image": neg_image}
+
+
+@test
+def sim_requiring_grad_is_accepted(fn):
+    # In training sim comes out of the contrastive model and requires grad; the mining must
+    # work on it without gradient tracking getting in the way, and return plain indices.
+    sim = Rand(8).randn(5, 5).requires_grad_(True)
+    neg_text, neg_image = mine(fn, sim, torch.tensor([0, 1, 0, 2, 3]))
+    return {"neg_text": neg_text, "neg_image": neg_image, "neg_text requires grad": neg_text.requires_grad}

@@ -78,6 +78,14 @@ def empty_documents_count_in_average_length(bm25):
 
 
 @test
+def single_document_corpus(bm25):
+    # N = 1: every term of the corpus is in every document, and the Lucene IDF
+    # ln(1 + 0.5 / 1.5) stays positive; |d| = avgdl.
+    docs = [["a", "b", "a", "c"]]
+    return {"a c": call(bm25, ["a", "c"], docs), "b z": call(bm25, ["b", "z"], docs, k1=1.2, b=0.5)}
+
+
+@test
 def large_corpus_within_time_limit(bm25):
     # 5000 documents of 20 to 40 tokens from a Zipf-like vocabulary of 400 terms.
     r = Rand(8).py

@@ -108,3 +108,20 @@ def large_positive_difference_is_finite(reward_model_loss):
 def large_negative_difference_is_finite(reward_model_loss):
     # The loss is about 1e4 and the gradients -+ 1 / B.
     return _extreme(reward_model_loss, 70, -1.0)
+
+
+@test
+def single_pair_batch(reward_model_loss):
+    # B = 1, the smallest batch: a 0-dim loss and an accuracy of 0 or 1.
+    r = Rand(80)
+    chosen, rejected = r.randn(1) + 1.0, r.randn(1)
+    loss, accuracy = run(reward_model_loss, chosen, rejected, r.rand(1))
+    return {"loss": loss, "accuracy": accuracy}
+
+
+@test
+def loss_keeps_float64_dtype(reward_model_loss):
+    # The loss keeps the input dtype: float64 rewards give a float64 loss.
+    chosen, rejected = rewards(90, b=5)
+    loss, _ = run(reward_model_loss, chosen.double(), rejected.double(), Rand(91).rand(5).double())
+    return {"loss": loss}

@@ -127,3 +127,15 @@ def extreme_positive_margin_is_finite(dpo_loss):
 def extreme_negative_margin_is_finite(dpo_loss):
     # beta * margin = -1000 (+- 0.5): the loss is about 1000, the gradients -+ beta / B.
     return _extreme(dpo_loss, 70, -10000.0)
+
+
+@test
+def single_pair_batch(dpo_loss):
+    # B = 1, the smallest batch: still a 0-dim loss.
+    return {"loss": dpo(dpo_loss, logps(80, b=1), beta=0.5)}
+
+
+@test
+def loss_keeps_float64_dtype(dpo_loss):
+    # The result keeps the input dtype: float64 log-probs give a float64 loss.
+    return {"loss": dpo(dpo_loss, tuple(x.double() for x in logps(90, b=5)))}

@@ -67,3 +67,10 @@ def max_size_unequal_lengths(ed):
     # 400 x 650: a top-down memo would recurse 1050 levels deep.
     r = Rand(8).py
     return call(ed, word(r, 400, "abcdef"), word(r, 650, "abcdef"))
+
+
+@test
+def longest_strings_700_each(ed):
+    # The upper bound of the stated range, 700 characters on both sides.
+    r = Rand(9).py
+    return call(ed, word(r, 700, "abcdefgh"), word(r, 700, "abcdefgh"))

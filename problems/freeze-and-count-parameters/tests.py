@@ -85,6 +85,15 @@ def whole_name_must_match(freeze_except):
 
 
 @test
+def question_mark_and_set_wildcards(freeze_except):
+    # '?' matches one character (any layer index), '[02]' one character of the set.
+    model = Encoder()
+    out = apply(freeze_except, model, ["layers.?.norm.weight", "layers.[02].attn.bias", "hea?.bias"])
+    out["requires_grad"] = requires_grad(model)
+    return out
+
+
+@test
 def previously_frozen_match_is_unfrozen(freeze_except):
     model = Encoder()
     for p in model.parameters():
@@ -127,3 +136,27 @@ def empty_patterns_freeze_everything(freeze_except):
     out = apply(freeze_except, model, [])
     out["requires_grad"] = requires_grad(model)
     return out
+
+
+@test
+def nothing_else_about_the_model_changes(freeze_except):
+    # Only requires_grad may change: same Parameter objects, values, .grad, buffers and train/eval mode.
+    model = ConvNet()
+    for _k, _p in enumerate(model.parameters()):
+        _p.grad = torch.full_like(_p, 0.5 + _k)
+    before = {n: p for n, p in model.named_parameters()}
+    values = {n: p.detach().clone() for n, p in before.items()}
+    grads = {n: p.grad.clone() for n, p in before.items()}
+    buffers = {n: b.clone() for n, b in model.named_buffers()}
+    apply(freeze_except, model, ["fc.*"])
+    after = dict(model.named_parameters())
+    return {
+        "the same Parameter objects under the same names": list(after) == list(before)
+        and all(after[n] is p for n, p in before.items()),
+        "parameter values unchanged": all(torch.equal(after[n], v) for n, v in values.items() if n in after),
+        ".grad unchanged": all(
+            after[n].grad is not None and torch.equal(after[n].grad, g) for n, g in grads.items() if n in after
+        ),
+        "buffers unchanged": all(torch.equal(b, buffers[n]) for n, b in model.named_buffers()),
+        "training mode of every module": [m.training for m in model.modules()],
+    }

@@ -53,6 +53,22 @@ def lambda_zero_and_one(compute_gae):
 
 
 @test
+def gamma_zero_and_one(compute_gae):
+    # Both ends of gamma's range [0, 1]: gamma = 0 gives A_t = r_t - V_t (no bootstrap, no
+    # recursion); gamma = 1 is undiscounted.
+    rewards, values, dones, last_values = rollout(7, 2, 5)
+    mask = torch.ones(2, 5, dtype=torch.bool)
+    out0 = run(compute_gae, rewards, values, dones, mask, last_values, 0.0, 0.9)
+    out1 = run(compute_gae, rewards, values, dones, mask, last_values, 1.0, 0.9)
+    return {
+        "advantages (gamma=0)": out0["advantages"],
+        "returns (gamma=0)": out0["returns"],
+        "advantages (gamma=1)": out1["advantages"],
+        "returns (gamma=1)": out1["returns"],
+    }
+
+
+@test
 def done_cuts_bootstrap_and_recursion(compute_gae):
     # Several episodes per row: a done at t stops both the bootstrap V_{t+1} and A_{t+1}.
     rewards, values, _, last_values = rollout(3, 3, 7)
@@ -106,3 +122,13 @@ def outputs_carry_no_gradient(compute_gae):
         "advantages": out["advantages"].detach(),
         "returns": out["returns"].detach(),
     }
+
+
+@test
+def default_gamma_and_lambda(compute_gae):
+    # Called without gamma and lam: the defaults are gamma = 0.99 and lam = 0.95.
+    rewards, values, dones, last_values = rollout(8, 2, 6, p_done=0.2)
+    mask = right_padded([6, 4], 6)
+    result = compute_gae(rewards, values, dones, mask, last_values)
+    adv, ret = unpack(result, 2, "compute_gae(rewards, values, dones, mask, last_values)")
+    return {"advantages": tensor(adv, "advantages"), "returns": tensor(ret, "returns")}

@@ -140,3 +140,64 @@ def zero_new_tokens_returns_the_prompt(fn):
     out = decode(fn, model, ids, 0, eos_token_id=3)
     return {"out": out, "model calls": len(model.calls)}
 
+
+
+@test
+def eos_in_the_prompt_does_not_count(fn):
+    # eos = 0 sits inside both prompts; only generated eos tokens finish a row, so both rows run
+    # on (row 0 finishes at its 3rd new token, row 1 never within max_new_tokens=8).
+    model = TinyLM(3)
+    ids = prompts(103, 2, 3)
+    ids[:, 1] = 0
+    out = decode(fn, model, ids, 8, eos_token_id=0, pad_token_id=6)
+    return {"out": out}
+
+
+@test(check=_cache_used)
+def no_model_call_after_every_row_has_finished(fn):
+    # The row produces eos (0) as its 3rd new token, well before max_new_tokens=12: the logits of a
+    # further call would never be used, so there is none (3 calls in all).
+    model = TinyLM(3)
+    out = decode(fn, model, prompts(103, 1, 3), 12, eos_token_id=0, pad_token_id=8)
+    return {"out": out, "calls": [list(c) for c in model.calls]}
+
+
+class StrictCacheLM(TinyLM):
+    """TinyLM that also checks each past it is given is the very object it returned last, unchanged."""
+
+    def __call__(self, input_ids, past=None):
+        if past is not None:
+            if past is not getattr(self, "returned", None):
+                raise WrongAnswer(
+                    "the model was given a past that is not the object its previous call returned: "
+                    "treat past as opaque (do not copy, slice, detach or rebuild it)"
+                )
+            if any(not torch.equal(p, s) for p, s in zip(past, self.snapshot)):
+                raise WrongAnswer("the past returned by the previous model call was modified in place")
+        logits, new_past = super().__call__(input_ids, past)
+        self.returned, self.snapshot = new_past, tuple(p.clone() for p in new_past)
+        return logits, new_past
+
+
+@test
+def past_is_passed_back_as_returned(fn):
+    model = StrictCacheLM(4)
+    return {"out": decode(fn, model, prompts(104, 2, 5), 5)}
+
+
+@test
+def zero_new_tokens_returns_a_copy(fn):
+    # "A new tensor": writing into the result must not change the caller's prompts.
+    model = TinyLM(5)
+    ids = prompts(105, 3, 4)
+    out = fn(model, ids, 0)
+    tensor(out, "greedy_decode(...)")
+    return {"the result shares memory with input_ids": out.data_ptr() == ids.data_ptr()}
+
+
+@test
+def pad_token_defaults_to_zero(fn):
+    # eos = 10 and no pad_token_id given: rows 1 and 2 finish at their 2nd new token and are
+    # padded with the default pad_token_id = 0 (not with eos) while row 0 runs to 8 tokens.
+    model = TinyLM(2)
+    return {"out": decode(fn, model, prompts(102, 3, 3), 8, eos_token_id=10)}

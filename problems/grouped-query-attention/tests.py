@@ -80,6 +80,14 @@ def six_query_heads_three_kv_heads(cls):
 
 
 @test
+def single_query_head(cls):
+    # n_heads = n_kv_heads = 1 is valid: one head of head_dim = d_model, plain causal attention.
+    m = build(cls, 8, 1, 1, seed=70)
+    x = Rand(7).randn(2, 4, 8)
+    return {"out": run(m, x)}
+
+
+@test
 def gradients_flow_to_input_and_weights(cls):
     m = build(cls, 16, 4, 2, seed=60)
     x = Rand(6).randn(2, 5, 16).requires_grad_(True)

@@ -55,6 +55,25 @@ def iou_of_zero_area_boxes_is_zero(nms):
     return {"box_iou(boxes, boxes)": tensor(iou_fn(nms)(boxes, boxes), "box_iou(boxes, boxes)")}
 
 
+@test
+def iou_of_boxes_in_normalised_coordinates(nms):
+    # Grounding heads predict boxes in [0, 1]: every area and union is below 1.
+    r = Rand(5)
+    xy = r.rand(4, 2, high=0.6)
+    boxes1 = torch.cat([xy, xy + r.rand(4, 2, low=0.05, high=0.4)], dim=1)
+    xy = r.rand(3, 2, high=0.6)
+    boxes2 = torch.cat([xy, xy + r.rand(3, 2, low=0.05, high=0.4)], dim=1)
+    return {"box_iou(boxes1, boxes2)": tensor(iou_fn(nms)(boxes1, boxes2), "box_iou(boxes1, boxes2)")}
+
+
+@test
+def iou_keeps_float64_dtype(nms):
+    # The IoU has the dtype of the boxes: float64 boxes give a float64 matrix.
+    boxes1 = random_boxes(3, 3).double()
+    boxes2 = random_boxes(4, 2).double()
+    return {"box_iou(boxes1, boxes2)": tensor(iou_fn(nms)(boxes1, boxes2), "box_iou(boxes1, boxes2)")}
+
+
 @test(check=same_indices)
 def kept_in_decreasing_score_order(nms):
     # Two clusters and a loner; the best box of each is not the lowest index.
@@ -88,6 +107,17 @@ def equal_scores_lower_index_first(nms):
 
 
 @test(check=same_indices)
+def many_equal_scores_keep_index_order(nms):
+    # 48 boxes with only three distinct scores: boxes 0-23 are disjoint, box 24 + k duplicates
+    # box k with the same score. Every tie must be visited lower index first (an unstable sort
+    # of this many scores does not keep the index order).
+    base = [[3.0 * (k % 6), 3.0 * (k // 6), 3.0 * (k % 6) + 2, 3.0 * (k // 6) + 2] for k in range(24)]
+    boxes = boxes_of(base + base)
+    scores = torch.tensor([(0.9, 0.5, 0.1)[k % 3] for k in range(24)] * 2)
+    return keep(nms, boxes, scores, 0.5)
+
+
+@test(check=same_indices)
 def random_boxes_match_reference(nms):
     boxes = random_boxes(7, 40)
     scores = Rand(70).rand(40)
@@ -97,3 +127,16 @@ def random_boxes_match_reference(nms):
 @test(check=same_indices)
 def no_boxes_gives_empty_long_tensor(nms):
     return keep(nms, torch.zeros(0, 4), torch.zeros(0), 0.5)
+
+
+@test
+def threshold_zero_and_one(nms):
+    # Both ends of the range [0, 1]. At 0 every overlap suppresses, but box 2 only touches box 0
+    # along an edge (IoU 0, not > 0) and is kept. At 1 nothing is suppressed, not even the exact
+    # duplicate box 1 (IoU 1 is not > 1).
+    boxes = boxes_of([[0, 0, 2, 2], [0, 0, 2, 2], [2, 0, 4, 2], [1.9, 1.9, 3, 3], [8, 8, 9, 9]])
+    scores = torch.tensor([0.9, 0.8, 0.7, 0.6, 0.5])
+    return {
+        "kept indices (iou_threshold=0)": keep(nms, boxes, scores, 0.0)["kept indices"],
+        "kept indices (iou_threshold=1)": keep(nms, boxes, scores, 1.0)["kept indices"],
+    }

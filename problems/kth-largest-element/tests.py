@@ -93,3 +93,10 @@ def large_input_with_few_distinct_values(kth):
     # All equal, then three values: a two-way partition (Lomuto) makes no progress on equal values.
     r = Rand(8).py
     return [call(kth, [7] * 50_000, 20_000), call(kth, [r.choice((1, 2, 3)) for _ in range(50_000)], 30_000)]
+
+
+@test
+def values_at_both_ends_of_the_range(kth):
+    # -10^9 and 10^9 are both allowed values: the answer can be either bound itself.
+    nums = [10**9, -(10**9), 10**9, 0, -(10**9), 5]
+    return [call(kth, nums, 1), call(kth, nums, 2), call(kth, nums, 6), call(kth, [-(10**9)], 1)]

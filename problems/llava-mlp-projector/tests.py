@@ -1,5 +1,7 @@
 """Hidden tests for llava-mlp-projector."""
 
+from torch import nn
+
 from mlkata.judge.api import Rand, backward, raises, set_param, tensor, test, unpack
 
 IMG = 7  # the <image> placeholder id in these tests
@@ -37,6 +39,28 @@ def projector_mlp_matches_reference(cls):
     m = build(cls, 6, 10, seed=10)
     feats = Rand(1).randn(2, 5, 6, scale=1.5)
     return {"projector(image_features)": tensor(m(feats), "the output of forward")}
+
+
+@test
+def projector_accepts_any_leading_dims(cls):
+    # (..., vision_dim) -> (..., text_dim): no leading dim (a single feature), one, and three.
+    m = build(cls, 6, 4, seed=11)
+    r = Rand(12)
+    return {
+        f"projector(image_features {tuple(_x.shape)})": tensor(m(_x), "the output of forward")
+        for _x in (r.randn(6), r.randn(5, 6), r.randn(2, 3, 2, 6))
+    }
+
+
+@test
+def submodules_named_like_llava(cls):
+    # linear_1, act and linear_2, the names of Hugging Face's LlavaMultiModalProjector.
+    m = cls(5, 4)
+    return {
+        "linear_1 is an nn.Linear": isinstance(getattr(m, "linear_1", None), nn.Linear),
+        "act is an nn.GELU": isinstance(getattr(m, "act", None), nn.GELU),
+        "linear_2 is an nn.Linear": isinstance(getattr(m, "linear_2", None), nn.Linear),
+    }
 
 
 @test
@@ -102,3 +126,12 @@ def gradients_flow_to_text_images_and_projector(cls):
     for name in ("linear_1.weight", "linear_1.bias", "linear_2.weight", "linear_2.bias"):
         grads[f"{name}.grad"] = m.get_parameter(name).grad
     return grads
+
+
+@test
+def embeds_keep_float64_dtype(cls):
+    # embeds keeps the dtype of inputs_embeds: a float64 projector, text and images give float64.
+    m = build(cls, 5, 4, seed=80).double()
+    r = Rand(8)
+    ids = make_ids(81, 5, [[1], []])
+    return merged(m, ids, r.randn(2, 5, 4).double(), r.randn(1, 3, 5).double())

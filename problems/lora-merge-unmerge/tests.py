@@ -176,3 +176,66 @@ def unmerge_all_after_training_step(cls):
         "originals": originals,
         "model(x) after unmerge_all and an update of B": tensor(model(x), "model(x)").detach(),
     }
+
+
+@test
+def merge_all_includes_the_model_itself(cls):
+    # merge_all(layer) on a LoRALinear itself: "model itself included if it is one".
+    layer = make(cls, 82, r=2, alpha=2.0)
+    count = cls.merge_all(layer)
+    merged_weight = weight(layer)
+    flag = merged_flag(layer)
+    back = cls.unmerge_all(layer)
+    return {
+        "merge_all(layer)": count,
+        "merged after merge_all(layer)": flag,
+        "base.weight after merge_all(layer)": merged_weight,
+        "unmerge_all(layer)": back,
+        "base.weight after unmerge_all(layer)": weight(layer),
+    }
+
+
+@test
+def unmerge_subtracts_the_current_update(cls):
+    # B changes while the layer is merged (say, a stray optimizer step): unmerge subtracts the
+    # current scaling * B @ A, not the one that was added by merge().
+    layer = make(cls, 83, r=2, alpha=3.0)
+    layer.merge()
+    with torch.no_grad():
+        layer.lora_B.add_(Rand(84).randn(OUT, 2, scale=0.5))
+    layer.unmerge()
+    return {"base.weight after unmerge": weight(layer), "merged": merged_flag(layer)}
+
+
+@test
+def base_is_the_given_linear_frozen_in_place(cls):
+    # self.base is the nn.Linear passed in (not a copy), and both its weight and its bias are
+    # frozen: no gradient reaches either, while A and B stay trainable.
+    base = nn.Linear(IN, OUT)
+    layer = cls(base, 2, 4.0)
+    g = Rand(85)
+    for name, shape in (("base.weight", (OUT, IN)), ("base.bias", (OUT,)), ("lora_A", (2, IN)), ("lora_B", (OUT, 2))):
+        set_param(layer, name, g.randn(*shape, scale=0.5))
+    out = run(layer, Rand(86).randn(3, IN))
+    backward(out, seed=87, what="out")
+    return {
+        "layer.base is the nn.Linear passed in": layer.base is base,
+        "base.weight.requires_grad": base.weight.requires_grad,
+        "base.bias.requires_grad": base.bias.requires_grad,
+        "base.bias.grad is None": base.bias.grad is None,
+        "lora_A.requires_grad": layer.lora_A.requires_grad,
+        "lora_B.requires_grad": layer.lora_B.requires_grad,
+    }
+
+
+@test
+def fresh_layer_equals_its_base(cls):
+    # lora_B is zeros at construction, so a new layer computes exactly base(x), whatever lora_A is.
+    base = nn.Linear(IN, OUT)
+    g = Rand(88)
+    with torch.no_grad():
+        base.weight.copy_(g.randn(OUT, IN, scale=0.5))
+        base.bias.copy_(g.randn(OUT, scale=0.5))
+    layer = cls(base, 3, 6.0)
+    x = g.randn(4, IN)
+    return {"out of a new layer": run(layer, x).detach(), "base(x)": base(x).detach()}

@@ -170,6 +170,23 @@ def capacity_one(cache_cls):
     return replay(cache_cls, 1, CAPACITY_ONE)
 
 
+ZERO = [
+    ("put", 0, 0),
+    ("put", 1, 7),
+    ("get", 0),
+    ("put", 2, 0),
+    ("get", 1),
+    ("get", 2),
+    ("get", 0),
+]
+
+
+@test(check=checker(2, lambda: ZERO))
+def zero_key_and_zero_value(cache_cls):
+    # Key 0 and value 0 are valid (keys in [0, 10^5], values in [0, 10^9]): 0 is a hit, not a miss.
+    return replay(cache_cls, 2, ZERO)
+
+
 def random_small():
     return random_ops(7, 400, keys=8)
 

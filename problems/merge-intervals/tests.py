@@ -92,3 +92,43 @@ def large_input_within_time_limit(merge):
     # with every merged interval is quadratic.
     r = Rand(8).py
     return call(merge, random_intervals(r, 20_000, -(10**9), 10**9 - 2000, 2000))
+
+
+def _new_objects(expected, got):
+    same(expected["returned"], got["returned"], "merge_intervals(intervals)")
+    for case, shared in got["shares objects with the argument"].items():
+        require(
+            not shared,
+            f"merge_intervals({case}) returned the argument itself or one of its inner lists: "
+            "return a new list of new [start, end] lists (the caller may change either afterwards)",
+        )
+
+
+@test(check=_new_objects)
+def result_is_a_new_list(merge):
+    # Called on the lists themselves (not copies), with nothing to merge: the result must still
+    # be new objects.
+    cases = {"[]": [], "[[4, 7]]": [[4, 7]], "[[1, 2], [5, 6]]": [[1, 2], [5, 6]]}
+    returned, shared = [], {}
+    for case, intervals in cases.items():
+        out = merge(intervals)
+        returned.append(out)
+        inner = {id(iv) for iv in intervals}
+        shared[case] = out is intervals or any(id(iv) in inner for iv in (out if isinstance(out, list) else []))
+    return {"returned": returned, "shares objects with the argument": shared}
+
+
+def _lists(expected, got):
+    same(expected["returned"], got["returned"], "merge_intervals(intervals)")
+    require(
+        got["types"] == expected["types"],
+        f"merge_intervals returned {got['types'][0]} of {', '.join(got['types'][1:]) or 'nothing'}: "
+        "the result is a list of [start, end] lists",
+    )
+
+
+@test(check=_lists)
+def intervals_are_returned_as_lists(merge):
+    out = merge([[8, 10], [1, 3], [2, 6], [12, 12]])
+    items = out if isinstance(out, (list, tuple)) else []
+    return {"returned": out, "types": [type(out).__name__] + sorted({type(iv).__name__ for iv in items})}

@@ -113,8 +113,18 @@ def gradients_flow_to_inputs_and_weights(mha_cls):
     grads = {"query.grad": query.grad, "key.grad": key.grad, "value.grad": value.grad}
     for name in PROJ:
         grads[f"{name}.weight.grad"] = m.get_parameter(f"{name}.weight").grad
-    grads["out_proj.bias.grad"] = m.get_parameter("out_proj.bias").grad
+        grads[f"{name}.bias.grad"] = m.get_parameter(f"{name}.bias").grad
     return grads
+
+
+@test
+def output_keeps_input_dtype(mha_cls):
+    # Module and inputs in float64 (the tests' one exception to float32): the output is float64 too.
+    m = build(mha_cls, 12, 3, seed=90).double()
+    r = Rand(9)
+    query, key, value = (t.double() for t in (r.randn(2, 3, 12), r.randn(2, 5, 12), r.randn(2, 5, 12)))
+    mask = Rand(91).mask(2, 1, 1, 5, p=0.6)
+    return {"out": run(m, query, key, value, mask)}
 
 
 @test

@@ -38,6 +38,17 @@ def all_land_small(f):
 
 
 @test
+def grid_edges_do_not_wrap_around(f):
+    # Everything outside the grid is water: a neighbour test without "0 <=" reads grid[-1] (the
+    # last row or column) and joins islands on opposite edges.
+    return [
+        call(f, parse("101", "000", "101")),
+        call(f, parse("1001", "0000", "0000", "1001")),
+        call(f, parse("10000", "00000", "00100", "00000", "00001")),
+    ]
+
+
+@test
 def diagonal_neighbours_are_separate(f):
     return [
         call(f, parse("11000", "11000", "00100", "00011")),

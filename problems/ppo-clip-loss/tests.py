@@ -6,10 +6,13 @@ from mlkata.judge.api import Rand, backward, require, same, tensor, test
 
 
 def batch(seed, shape=(12,), spread=0.4):
-    """logp_old around -1, log ratios of std `spread` (many outside [0.8, 1.2]), advantages of both signs."""
+    """logp_old around -1, log ratios of std `spread` (many outside [0.8, 1.2]), advantages of both signs.
+
+    logp_new requires grad, as the statement promises (it comes from the policy being trained).
+    """
     r = Rand(seed)
     logp_old = r.randn(*shape, scale=0.5) - 1.0
-    logp_new = logp_old + r.randn(*shape, scale=spread)
+    logp_new = (logp_old + r.randn(*shape, scale=spread)).requires_grad_(True)
     advantages = r.randn(*shape)
     return logp_new, logp_old, advantages
 
@@ -38,7 +41,7 @@ def equal_policies_give_minus_mean_advantage(ppo_clip_loss):
     r = Rand(3)
     logp_old = r.randn(7, scale=0.5) - 1.0
     advantages = r.randn(7)
-    return {"loss": ppo(ppo_clip_loss, logp_old.clone(), logp_old, advantages)}
+    return {"loss": ppo(ppo_clip_loss, logp_old.clone().requires_grad_(True), logp_old, advantages)}
 
 
 @test
@@ -123,3 +126,10 @@ def no_gradient_into_logp_old_or_advantages(ppo_clip_loss):
     loss = ppo(ppo_clip_loss, logp_new, logp_old, advantages)
     backward(loss, seed=71, what="the loss")
     return {"logp_new.grad": logp_new.grad, "logp_old.grad": logp_old.grad, "advantages.grad": advantages.grad}
+
+
+@test
+def loss_keeps_input_dtype(ppo_clip_loss):
+    # float64 inputs (the tests' one exception to float32): the loss is float64 too.
+    logp_new, logp_old, advantages = (t.detach().double() for t in batch(8, shape=(9,)))
+    return {"loss": ppo(ppo_clip_loss, logp_new.requires_grad_(True), logp_old, advantages)}

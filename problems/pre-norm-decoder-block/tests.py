@@ -47,6 +47,13 @@ def parameter_names_and_shapes(cls):
     return {"parameters": {name: tuple(int(s) for s in p.shape) for name, p in m.named_parameters()}}
 
 
+@test
+def norm_gains_initialised_to_ones(cls):
+    # A freshly constructed block, before the tests set any parameter.
+    m = cls(12, 3, 20)
+    return {name: m.get_parameter(name).detach().clone() for name in ("attn_norm.weight", "ffn_norm.weight")}
+
+
 def _identity(expected, got):
     close(got["out"], got["x"], "out with attn.o_proj and ffn.w2 set to zero (a pre-norm block must return x unchanged)")
 
@@ -88,6 +95,14 @@ def output_matches_reference(cls):
 def four_heads_longer_sequence(cls):
     m = build(cls, 16, 4, 24, seed=50)
     x = Rand(5).randn(1, 7, 16)
+    return {"out": run(m, x)}
+
+
+@test
+def single_head(cls):
+    # n_heads = 1 is valid: one head of width d_model, scaled by 1 / sqrt(d_model).
+    m = build(cls, 8, 1, 12, seed=55)
+    x = Rand(56).randn(2, 4, 8)
     return {"out": run(m, x)}
 
 

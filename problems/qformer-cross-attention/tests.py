@@ -93,3 +93,16 @@ def invalid_num_heads_raise_value_error(cls):
         f"QFormerBlock({d}, 6, {h}, 4)": raises(ValueError, cls, d, 6, h, 4)
         for d, h in ((10, 3), (12, 0), (12, -3), (12, 5))
     }
+
+
+@test
+def layer_norm_uses_default_eps(cls):
+    # Query tokens and self-attention output of size ~1e-3: the input of norm1 has a variance
+    # ~1e-6, so its eps shows (nn.LayerNorm's default 1e-5, not BERT's 1e-12 or ViT's 1e-6).
+    m = build(cls, 8, 6, 2, 3, seed=60)
+    r = Rand(61)
+    set_param(m, "query_tokens", r.randn(1, 3, 8, scale=1e-3))
+    set_param(m, "self_attn.out_proj.weight", r.randn(8, 8, scale=1e-3))
+    set_param(m, "self_attn.out_proj.bias", r.randn(8, scale=1e-3))
+    image = Rand(6).randn(2, 5, 6)
+    return {"out": run(m, image)}

@@ -42,6 +42,16 @@ def grade_zero_is_not_relevant(metrics):
 
 
 @test
+def empty_ranking_counts_as_zero(metrics):
+    # The first query retrieved nothing but has a relevant document: recall 0 and NDCG 0 for it,
+    # and it still counts in both means.
+    return {
+        "empty ranking among others": call(metrics, [[], ["a", "b"]], [{"x": 2}, {"b": 1}], 2),
+        "only an empty ranking": call(metrics, [[]], [{"x": 1, "y": 3}], 3),
+    }
+
+
+@test
 def queries_without_relevant_documents_are_skipped(metrics):
     rankings = [["a", "b"], ["c", "d"], ["e", "f"], ["g"]]
     relevance = [{"b": 1}, {}, {"e": 0, "f": 0}, {"g": 2, "h": 1}]

@@ -86,6 +86,24 @@ def input_is_not_modified(fn):
 
 
 @test
+def penalty_one_changes_nothing(fn):
+    # penalty = 1.0 leaves every value as it is, and the result is still a new tensor.
+    logits = Rand(9).randn(2, 6)
+    ids = torch.tensor([[0, 3, 3], [5, 1, 0]])
+    out = run(fn, logits, ids, 1.0)
+    shares = out.untyped_storage().data_ptr() == logits.untyped_storage().data_ptr()
+    return {"out": out, "out is a new tensor (not logits or a view of it)": not shares}
+
+
+@test
+def single_token_history(fn):
+    # T = 1, the shortest history: one token per row.
+    logits = Rand(10).randn(3, 5, scale=2.0)
+    ids = torch.tensor([[4], [0], [4]])
+    return {"out": run(fn, logits, ids, 1.8)}
+
+
+@test
 def invalid_penalty_raises_value_error(fn):
     logits = Rand(8).randn(2, 5)
     ids = torch.tensor([[0, 1], [2, 3]])

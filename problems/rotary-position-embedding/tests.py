@@ -19,6 +19,22 @@ def rotate_half_layout_matches_reference(fn):
     return {"q_rotated": q_rot, "k_rotated": k_rot}
 
 
+
+def _inputs_unchanged(expected, got):
+    for name in ("q", "k"):
+        close(got[f"{name} after the call"], got[f"{name} before the call"], f"the input {name} was modified in place: {name} after the call (compared with {name} before it)")
+    same(expected, got)
+
+
+@test(check=_inputs_unchanged)
+def inputs_are_not_modified(fn):
+    # Called on the caller's tensors: q and k must hold the same values afterwards.
+    r = Rand(8)
+    q, k = r.randn(1, 2, 4, 6), r.randn(1, 1, 4, 6)
+    q_before, k_before = q.clone(), k.clone()
+    q_rot, k_rot = rope(fn, q, k, offset=3)
+    return {"q after the call": q, "q before the call": q_before, "k after the call": k, "k before the call": k_before}
+
 @test
 def k_with_fewer_heads_than_q(fn):
     # Grouped-query layout: 4 query heads, 2 key heads; D = 6 (half = 3).
@@ -80,3 +96,12 @@ def odd_head_dim_raises_value_error(fn):
     r = Rand(7)
     fn(r.randn(1, 1, 2, 4), r.randn(1, 1, 2, 4))  # a valid call first: it must return normally
     return {"D = 5": raises(ValueError, fn, r.randn(1, 1, 2, 5), r.randn(1, 1, 2, 5))}
+
+
+@test
+def keeps_float64_dtype(fn):
+    # The outputs keep the inputs' dtype: float64 in, float64 out.
+    r = Rand(9)
+    q, k = r.randn(2, 2, 3, 4).double(), r.randn(2, 1, 3, 4).double()
+    q_rot, k_rot = rope(fn, q, k, offset=1)
+    return {"q_rotated": q_rot, "k_rotated": k_rot}

@@ -88,3 +88,12 @@ def gradients_flow_to_q_k_v(sdpa):
     out, _ = attend(sdpa, q, k, v, mask)
     backward(out, seed=81, what="out")
     return {"q.grad": q.grad, "k.grad": k.grad, "v.grad": v.grad}
+
+
+@test
+def outputs_keep_input_dtype(sdpa):
+    # float64 inputs (the tests' one exception to float32): out and weights are float64 too.
+    q, k, v = (t.double() for t in qkv(9, lq=3, lk=4, dk=4, dv=2))
+    mask = Rand(90).mask(2, 3, 4, p=0.7)
+    out, weights = attend(sdpa, q, k, v, mask)
+    return {"out": out, "weights": weights}

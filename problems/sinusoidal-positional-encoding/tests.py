@@ -48,3 +48,9 @@ def invalid_d_model_raises_value_error(fn):
     cases = {f"{CALL}({l}, {d})": raises(ValueError, fn, l, d) for l, d in ((4, 5), (4, 1), (4, 0), (4, -2))}
     cases[f"{CALL}(-1, 4)"] = raises(ValueError, fn, -1, 4)
     return cases
+
+
+@test
+def table_is_a_constant(fn):
+    # No gradients are involved: the table is a plain tensor that does not require grad.
+    return {"pe.requires_grad": bool(table(fn, 3, 4).requires_grad)}

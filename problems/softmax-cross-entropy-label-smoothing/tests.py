@@ -109,3 +109,26 @@ def all_targets_ignored_gives_nan(fn):
     logits, _ = data(7, n=3, c=4)
     target = torch.full((3,), -100)
     return {"loss": loss_of(fn, logits, target, label_smoothing=0.1)}
+
+
+@test
+def smoothing_range_endpoints(fn):
+    # Both ends of label_smoothing in [0, 1]: 0 is plain cross-entropy, 1 the uniform target alone.
+    logits, target = data(8, n=5, c=4)
+    target[3] = -100
+    return {
+        "loss (label_smoothing=0.0)": loss_of(fn, logits, target, label_smoothing=0.0),
+        "loss (label_smoothing=1.0)": loss_of(fn, logits, target, label_smoothing=1.0),
+    }
+
+
+@test
+def single_row_and_two_classes(fn):
+    # N = 1 and C = 2, the smallest inputs allowed: the statement's example, then with smoothing
+    # and one of two rows ignored (a single kept row).
+    logits, _ = data(9, n=2, c=2)
+    return {
+        "loss ([[1000, 0]], target [1])": loss_of(fn, torch.tensor([[1000.0, 0.0]]), torch.tensor([1])),
+        "loss (N = 1, label_smoothing=0.3)": loss_of(fn, logits[:1], torch.tensor([0]), label_smoothing=0.3),
+        "loss (one of two rows ignored)": loss_of(fn, logits, torch.tensor([-100, 1]), label_smoothing=0.3),
+    }

@@ -57,6 +57,22 @@ def default_hidden_dim_follows_llama_rule(cls):
 
 
 @test
+def default_multiple_of_is_8(cls):
+    # multiple_of left at its default, 8 (not Meta's 256): 10 -> 26 -> 32, 13 -> 34 -> 40.
+    return {f"SwiGLUFeedForward({d})": shapes(cls(d)) for d in (10, 13)}
+
+
+@test
+def two_thirds_truncated_before_rounding(cls):
+    # int(8 * d / 3) truncates: d = 7 gives 18.67 -> 18 (not 19), d = 10 gives 26.67 -> 26 (not 27);
+    # with multiple_of 1 and 2 the difference survives the rounding up.
+    return {
+        "SwiGLUFeedForward(7, multiple_of=1)": shapes(cls(7, multiple_of=1)),
+        "SwiGLUFeedForward(10, multiple_of=2)": shapes(cls(10, multiple_of=2)),
+    }
+
+
+@test
 def output_matches_reference(cls):
     m = build(cls, 6, 10, seed=10)
     x = Rand(1).randn(2, 3, 6)

@@ -65,6 +65,18 @@ def temperature_zero_is_greedy_and_draws_nothing(fn):
 
 
 @test
+def greedy_ties_pick_the_first_index(fn):
+    # Temperature 0 with tied maxima: argmax takes the first (lowest) index of the tie.
+    logits = torch.tensor([
+        [1.0, 3.0, 0.5, 3.0, 3.0],
+        [2.0, -1.0, 2.0, 0.0, 1.0],
+        [0.0, 0.0, 0.0, 0.0, 0.0],
+        [-2.0, -3.0, -1.0, -4.0, -1.0],
+    ])
+    return {"tokens": draw(fn, logits, 0.0, gen(45))}
+
+
+@test
 def tiny_temperature_is_numerically_stable(fn):
     # logits / T reach about 1e3: a softmax without the max subtracted overflows to inf / nan.
     logits = Rand(5).randn(4, 16, scale=8.0)

@@ -90,6 +90,19 @@ def input_is_not_modified(fn):
     }
 
 
+
+
+@test
+def top_k_one_keeps_only_the_argmax(fn):
+    logits = logits_for(13, 3, 7)
+    return {"out": run(fn, logits, top_k=1)}
+
+@test
+def top_k_equal_to_vocab_filters_nothing(fn):
+    # top_k = V keeps the whole vocabulary, the smallest logit of each row included.
+    logits = logits_for(11, 3, 6)
+    return {"top_k=6": run(fn, logits, top_k=6)}
+
 @test
 def top_k_larger_than_vocab_filters_nothing(fn):
     logits = logits_for(8, 2, 6)
@@ -120,3 +133,13 @@ def invalid_arguments_raise_value_error(fn):
         "top_p=-0.5": raises(ValueError, fn, logits, top_p=-0.5),
         "top_p=1.5": raises(ValueError, fn, logits, top_p=1.5),
     }
+
+
+@test(check=_kept_set_matches)
+def top_p_one_keeps_every_token(fn):
+    # top_p = 1.0 disables top-p. Row 1 has one dominant token (probability 1 - 1e-13, which is
+    # 1.0 in float32): a cumulative sum compared with 1.0 would wrongly drop all the others.
+    logits = logits_for(12, 3, 8)
+    logits[1, 2] += 30.0
+    why = "top_p=1.0 disables top-p: every token is kept, however small its probability"
+    return {"out": run(fn, logits, top_p=1.0), "why": why}

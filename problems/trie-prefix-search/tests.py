@@ -132,6 +132,23 @@ def duplicate_inserts_listed_once(trie_cls):
     return replay(trie_cls, DUPLICATES)
 
 
+@test
+def returned_list_is_a_new_list(trie_cls):
+    # Changing a list words_with_prefix returned must not change the trie or later answers.
+    trie = trie_cls()
+    for _w in ("bee", "beet", "bean", "cat"):
+        trie.insert(_w)
+    first = trie.words_with_prefix("be")
+    if isinstance(first, list):
+        first.append("zzz")
+        first.remove("bee")
+    return {
+        "words_with_prefix('be') after changing the list it returned before": trie.words_with_prefix("be"),
+        "words_with_prefix('') after changing the list it returned before": trie.words_with_prefix(""),
+        "search('bee') after changing the list it returned before": trie.search("bee"),
+    }
+
+
 EMPTY = [
     ("starts_with", ""),
     ("words_with_prefix", ""),

@@ -75,3 +75,16 @@ def image_size_not_divisible_raises_value_error(cls):
         f"PatchEmbedding({size!r}, {p}, 3, 6)": raises(ValueError, cls, size, p, 3, 6)
         for size, p in ((10, 4), ((8, 10), 4), ((9, 8), 4))
     }
+
+
+@test
+def non_positive_sizes_raise_value_error(cls):
+    # H and W must be *positive* multiples of a positive P: 0 % 4 == 0 and 8 % -4 == 0, so a
+    # divisibility check alone lets these through (and P = 0 divides by zero).
+    # Valid modules first (P = 1 and sides of 1 included): they must construct normally.
+    for _size, _p in ((8, 4), ((1, 3), 1), ((3, 1), 1)):
+        cls(_size, _p, 3, 6)
+    return {
+        f"PatchEmbedding({size!r}, {p}, 3, 6)": raises(ValueError, cls, size, p, 3, 6)
+        for size, p in ((8, 0), (8, -4), (0, 4), ((8, 0), 4), ((0, 8), 4), ((-8, 8), 4))
+    }

@@ -10,7 +10,7 @@ class PatchEmbedding(nn.Module):
         if isinstance(image_size, int):
             image_size = (image_size, image_size)
         h, w = image_size
-        if not (h > 0 and w > 0 and h % patch_size == 0 and w % patch_size == 0):
+        if not (patch_size > 0 and h > 0 and w > 0 and h % patch_size == 0 and w % patch_size == 0):
             raise ValueError(f"{image_size} is not a multiple of {patch_size}")
         self.patch_size = patch_size
         self.proj = nn.Linear(in_channels * patch_size * patch_size, d_model)
