@@ -137,3 +137,52 @@ def only_top_ranked_eos_finishes(fn):
     # dropped, not added to the finished hypotheses.
     lm = ToyLM(20, eos_rate=0.6, eos_base=-2.0, beam_width=3)
     return {"hypotheses": search(fn, lm, 3, 8, 1.0)}
+
+
+def _one_call_per_step(expected, got):
+    _sequences(expected, got)
+    same(expected["hypotheses"], got["hypotheses"], "hypotheses")
+    if got["step_fn calls"] != expected["step_fn calls"]:
+        raise Fail(
+            f"step_fn was called {got['step_fn calls']} times over a search of {expected['step_fn calls']} steps: "
+            "call it once per step, on all live hypotheses at once"
+        )
+
+
+@test(check=_one_call_per_step)
+def step_fn_called_once_per_step(fn):
+    lm = ToyLM(20, eos_rate=0.6, eos_base=-2.0, beam_width=3)
+    hypotheses = search(fn, lm, 3, 8, 1.0)
+    return {"hypotheses": hypotheses, "step_fn calls": lm.calls}
+
+
+@test(check=_same_hypotheses)
+def widest_beam_width_is_vocab_minus_one(fn):
+    # beam_width = V - 1, its largest allowed value: the first step has only V candidates.
+    lm = ToyLM(6, eos_rate=0.6, eos_base=-2.0, beam_width=VOCAB - 1)
+    return {"hypotheses": search(fn, lm, VOCAB - 1, 4, 1.0)}
+
+
+@test(check=_same_hypotheses)
+def max_len_one_is_a_single_step(fn):
+    # max_len = 1, its smallest allowed value: one step, then the live hypotheses are returned too.
+    lm = ToyLM(3, eos_rate=0.6, eos_base=0.5, beam_width=3)
+    return {"hypotheses": search(fn, lm, 3, 1, 0.5)}
+
+
+@test(check=_same_hypotheses)
+def eos_ranked_exactly_beam_width_is_dropped(fn):
+    # An eos candidate at rank beam_width (0-based), just past the top beam_width, is dropped: rank < beam_width.
+    lm = ToyLM(2, eos_rate=1.0, eos_base=-2.0, beam_width=2)
+    return {"hypotheses": search(fn, lm, 2, 6, 1.0)}
+
+
+@test(check=_same_hypotheses)
+def alpha_defaults_to_one(fn):
+    # beam_search(step_fn, bos, eos, beam_width, max_len) without alpha: alpha = 1.0.
+    lm = ToyLM(20, eos_rate=0.6, eos_base=-3.0, beam_width=3)
+
+    def without_alpha(step_fn, bos, eos, beam_width, max_len, alpha):
+        return fn(step_fn, bos, eos, beam_width, max_len)
+
+    return {"hypotheses": search(without_alpha, lm, 3, 7, "default")}

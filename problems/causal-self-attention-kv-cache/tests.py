@@ -153,3 +153,29 @@ def invalid_num_heads_raise_value_error(attn_cls):
         f"CausalSelfAttention({d}, {h})": raises(ValueError, attn_cls, d, h)
         for d, h in ((10, 3), (12, 0), (12, -3), (12, 5))
     }
+
+
+def _keeps_dtype(expected, got):
+    for key in ("out", "k", "v"):
+        if got[key].dtype != expected[key].dtype:
+            raise Fail(f"{key} is {str(got[key].dtype).replace('torch.', '')} for float64 inputs: outputs keep the input dtype")
+    same(expected, got)
+
+
+@test(check=_keeps_dtype)
+def float64_inputs_keep_their_dtype(attn_cls):
+    m = build(attn_cls, seed=80).double()
+    r = Rand(8)
+    x1, x2 = r.randn(2, 3, D).double(), r.randn(2, 2, D).double()
+    _, cache = step(m, x1)
+    out, (k, v) = step(m, x2, cache)
+    return {"out": out, "k": k, "v": v}
+
+
+@test
+def single_head_is_valid(attn_cls):
+    # num_heads = 1 is a valid configuration (head_dim = d_model): it constructs and attends normally.
+    m = build(attn_cls, seed=90, d_model=8, num_heads=1)
+    x = Rand(9).randn(2, 4, 8)
+    out, (k, v) = step(m, x)
+    return {"out": out, "k": k, "v": v}

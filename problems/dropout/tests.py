@@ -136,3 +136,80 @@ def invalid_p_raises_value_error(cls):
     cls(0.0)
     cls(1.0)
     return {f"Dropout(p={p})": raises(ValueError, cls, p) for p in (-0.1, 1.5)}
+
+
+def _drops_again(expected, got):
+    require(
+        got["zeros after .eval() then .train()"] > 0,
+        "after .eval() and then .train() nothing was dropped: switching back to .train() must turn dropout on again "
+        "(read self.training in forward)",
+    )
+
+
+@test(check=_drops_again)
+def train_after_eval_drops_again(cls):
+    m = cls(0.5)
+    x = Rand(8).randn(6, 10) + 3.0
+    m.eval()
+    run(m, x.clone(), seed=80)
+    m.train()
+    out = run(m, x.clone(), seed=81)
+    return {"zeros after .eval() then .train()": int((out == 0).sum())}
+
+
+def _keeps_dtype(expected, got):
+    for key, value in got.items():
+        require(
+            isinstance(value, torch.Tensor) and value.dtype == torch.float64,
+            f"{key} is {str(getattr(value, 'dtype', type(value).__name__)).replace('torch.', '')} for a float64 x: "
+            "the output keeps the input dtype",
+        )
+
+
+@test(check=_keeps_dtype)
+def output_keeps_float64_dtype(cls):
+    x = Rand(9).randn(4, 6).double()
+    return {f"out (p={p}{', eval' if mode == 'eval' else ''})": run(getattr(cls(p), mode)(), x.clone(), seed=90)
+            for p, mode in ((0.5, "train"), (1.0, "train"), (0.0, "train"), (0.5, "eval"))}
+
+
+def _global_rng(expected, got):
+    require(got["same global seed, same output"], "two calls after torch.manual_seed(100) gave different outputs: without a generator, draw from the global RNG")
+    require(
+        got["next call differs"],
+        "two calls without a generator gave the same mask although the global RNG moved on: without a generator, "
+        "use the global RNG (not a fresh torch.Generator(), whose seed is always the same)",
+    )
+
+
+@test(check=_global_rng)
+def without_generator_uses_global_rng(cls):
+    m = cls(0.5)
+    x = Rand(10).randn(8, 16) + 3.0
+    torch.manual_seed(100)
+    a = run(m, x.clone())
+    b = run(m, x.clone())
+    torch.manual_seed(100)
+    c = run(m, x.clone())
+    return {"same global seed, same output": bool(torch.equal(a, c)), "next call differs": not bool(torch.equal(a, b))}
+
+
+def _no_parameters(expected, got):
+    names = got["parameters of Dropout(0.3)"]
+    require(not names, f"Dropout(0.3) has the parameters {names}: dropout has no parameters (store p as a plain float)")
+
+
+@test(check=_no_parameters)
+def module_has_no_parameters(cls):
+    return {"parameters of Dropout(0.3)": [name for name, _ in cls(0.3).named_parameters()]}
+
+
+def _default_rate(expected, got):
+    frac = got["fraction of zeros (Dropout())"]
+    require(abs(frac - 0.5) <= 0.01, f"Dropout() dropped a fraction {frac:.4f} of the 100000 elements: p defaults to 0.5")
+
+
+@test(check=_default_rate)
+def p_defaults_to_half(cls):
+    out = run(cls(), torch.ones(200, 500), seed=110)
+    return {"fraction of zeros (Dropout())": float((out == 0).float().mean())}

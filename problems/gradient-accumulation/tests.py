@@ -96,6 +96,20 @@ def micro_batch_larger_than_batch(fn):
 
 
 @test
+def micro_batches_of_one_row(fn):
+    # The smallest sizes: m = 1 (N = 5 calls of one row each), then N = 1 with m = 1.
+    model = Recorded(4, 5, 2, seed=55)
+    x, y = regression(8, 5)
+    fn(model, F.mse_loss, x, y, 1)
+    result = {"rows per model call": list(model.calls), **grads(model)}
+    single = Recorded(4, 5, 2, seed=56)
+    x1, y1 = regression(9, 1)
+    fn(single, F.mse_loss, x1, y1, 1)
+    result.update({f"{name} (N = 1)": g for name, g in grads(single).items()})
+    return result
+
+
+@test
 def returns_full_batch_loss(fn):
     # N = 7, m = 3: the returned value is the mean over all 7 rows.
     model = Recorded(4, 5, 2, seed=60)

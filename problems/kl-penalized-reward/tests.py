@@ -100,3 +100,15 @@ def rewards_carry_no_gradient(kl_penalized_rewards):
     policy.requires_grad_(True)
     rewards = run(kl_penalized_rewards, policy, ref, torch.tensor([0.4, -1.2]), mask, 0.1)
     return {"rewards.requires_grad": bool(rewards.requires_grad), "rewards": rewards.detach()}
+
+
+@test
+def infinite_log_probs_outside_mask_give_zero(kl_penalized_rewards):
+    # Padding columns often hold -inf log-probs (or nan): the rewards there are still exactly 0.
+    t = 6
+    mask = mask_from_spans(t, [(2, 5), (0, 4), (1, 6)])
+    policy, ref = logprobs(7, 3, t)
+    policy = torch.where(mask, policy, torch.tensor(float("-inf")))
+    ref = torch.where(mask, ref, torch.tensor(float("nan")))
+    ref[1, 5] = float("-inf")
+    return {"rewards": run(kl_penalized_rewards, policy, ref, Rand(73).randn(3), mask, 0.1)}

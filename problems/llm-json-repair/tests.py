@@ -299,3 +299,67 @@ def mixed_case():
 @test(check=checker(mixed_case))
 def mixed_batch_of_outputs(parse):
     return run(parse, mixed_case)
+
+
+def double_comma_case():
+    return [
+        '{"name": "Ann", "age": 31,,}',
+        '{"name": "Bo", "age": 25, "tags": ["a",, ]}',
+        '{"name": "Cy", "age": 40, "tags": ["x", ],\n}',
+    ], PEOPLE
+
+
+@test(check=checker(double_comma_case))
+def commas_decided_on_the_original_text(parse):
+    # In ",,}" only the second comma is followed by "}": removing it leaves ",}", which is invalid JSON
+    # (each comma is judged once, on the text before any removal; no repeated passes).
+    return run(parse, double_comma_case)
+
+
+def whitespace_case():
+    return [
+        '{"name": "Ann", "age": 31,\t}',
+        '{"name": "Bo", "age": 25,\r\n}',
+        '{"name": "Cy", "age": 40, "tags": ["x",\t\r ]}',
+    ], PEOPLE
+
+
+@test(check=checker(whitespace_case))
+def trailing_comma_before_tab_or_carriage_return(parse):
+    # JSON whitespace between the comma and the bracket is space, tab, \n and \r.
+    return run(parse, whitespace_case)
+
+
+def empty_case():
+    return [], PEOPLE
+
+
+@test(check=checker(empty_case))
+def no_outputs(parse):
+    # 0 outputs, the smallest batch: ([], []).
+    return run(parse, empty_case)
+
+
+def largest_case():
+    r = Rand(12).py
+    return [_random_output(r) for _ in range(1000)], PEOPLE
+
+
+@test(check=checker(largest_case))
+def thousand_outputs(parse):
+    # 1000 outputs, the largest batch.
+    return run(parse, largest_case)
+
+
+def fence_same_line_case():
+    return [
+        FENCE + 'json\n{"name": "Ann", "age": 31}' + FENCE,
+        FENCE + '\n{"name": "Bo", "age": 25, "tags": ["a"]}' + FENCE + " hope this helps",
+        FENCE + 'json\n{"name": "Cy", "age": 40,}' + FENCE,
+    ], PEOPLE
+
+
+@test(check=checker(fence_same_line_case))
+def closing_fence_right_after_the_object(parse):
+    # The closing fence may follow the object on the same line: only the fence and what follows it go.
+    return run(parse, fence_same_line_case)

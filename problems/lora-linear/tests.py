@@ -3,7 +3,7 @@
 import torch
 import torch.nn as nn
 
-from mlkata.judge.api import Rand, WrongAnswer, backward, raises, set_param, test, tensor
+from mlkata.judge.api import Rand, WrongAnswer, backward, raises, require, set_param, test, tensor
 
 IN, OUT = 6, 4  # in_features != out_features so transposes cannot go unnoticed
 
@@ -169,4 +169,23 @@ def rejects_non_positive_rank(cls):
     return {
         "LoRALinear(base, r=0, alpha=1)": raises(ValueError, cls, make_base(11), 0, 1.0),
         "LoRALinear(base, r=-2, alpha=1)": raises(ValueError, cls, make_base(12), -2, 1.0),
+    }
+
+
+def _global_rng(expected, got):
+    require(got["lora_A finite"], "lora_A holds NaN or inf right after construction: initialise it (torch.empty is uninitialised memory)")
+    require(got["same seed, same lora_A"], "two layers built after the same torch.manual_seed got different lora_A: draw it from the global RNG")
+    require(got["other seed, other lora_A"], "layers built after different torch.manual_seed calls got the same lora_A: draw it from the global RNG")
+
+
+@test(check=_global_rng)
+def lora_A_drawn_from_global_rng(cls):
+    firsts = []
+    for seed in (0, 0, 1):
+        torch.manual_seed(seed)
+        firsts.append(lora_param(cls(make_base(14), 2, 4.0), "lora_A").detach().clone())
+    return {
+        "lora_A finite": bool(torch.isfinite(firsts[0]).all()),
+        "same seed, same lora_A": bool(torch.equal(firsts[0], firsts[1])),
+        "other seed, other lora_A": not bool(torch.equal(firsts[0], firsts[2])),
     }

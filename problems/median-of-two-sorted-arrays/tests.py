@@ -82,5 +82,5 @@ def large_arrays_within_time_limit(f):
     # time is the solution's: a linear merge or a binary search passes with room to spare, a merge
     # that shifts a list for every value (list.pop(0)) is O((m+n)^2) and runs out of time.
     a = list(range(-400_000, 500_000, 3))
-    b = list(range(-500_002, 400_000, 3))
+    b = list(range(-499_999, 400_000, 3))
     return call(f, a, b)

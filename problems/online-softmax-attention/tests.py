@@ -113,3 +113,43 @@ def gradients_flow_to_q_k_v(fn):
     out = attend(fn, q, k, v, 3)
     backward(out, seed=71, what="out")
     return {"q.grad": q.grad, "k.grad": k.grad, "v.grad": v.grad}
+
+
+class _Sizes(TorchFunctionMode):
+    """Records every dimension size of every tensor produced by a torch operation while active."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen = {}
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        result = func(*args, **(kwargs or {}))
+        for value in result if isinstance(result, (list, tuple)) else (result,):
+            if isinstance(value, torch.Tensor):
+                for size in value.shape:
+                    self.seen.setdefault(size, (tuple(value.shape), getattr(func, "__name__", str(func))))
+        return result
+
+
+def _block_sized(expected, got):
+    too_wide = got["tensors with a dimension between block_size + 1 and Lk - 1"]
+    require(
+        not too_wide,
+        f"a tensor of shape {too_wide[0][0] if too_wide else ''} (made by {too_wide[0][1] if too_wide else ''}) "
+        "has a dimension wider than block_size = 12 but smaller than Lk = 48: process exactly block_size keys "
+        "at a time (blocks of another size, or tiles over the queries, are not what was asked)",
+    )
+    same(expected["out"], got["out"], "out")
+
+
+@test(check=_block_sized)
+def keys_processed_block_size_at_a_time(fn):
+    # Lq = 5, block_size = 12, Lk = 48 (4 blocks), D = 4, Dv = 3: every size a block-wise solution makes
+    # is one of these (or 1, 2); a size from 13 to 47 means keys were taken in blocks of another size.
+    q, k, v = qkv(8, lq=5, lk=48, d=4, dv=3)
+    watch = _Sizes()
+    with watch:
+        out = fn(q, k, v, 12)
+    out = tensor(out, "online_softmax_attention(q, k, v, block_size=12)")
+    wide = [watch.seen[s] for s in sorted(watch.seen) if 12 < s < 48]
+    return {"out": out, "tensors with a dimension between block_size + 1 and Lk - 1": wide}

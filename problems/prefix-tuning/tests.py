@@ -96,3 +96,11 @@ def gradients_reach_prefix_not_projections(cls):
         n for n, p in m.named_parameters() if n.split(".")[0] in PROJ and p.grad is not None
     )
     return grads
+
+
+@test
+def causal_is_the_default(cls):
+    # forward(x) without the causal argument is causal.
+    m = build(cls, 12, 3, 2, seed=60)
+    x = Rand(61).randn(2, 5, 12)
+    return {"out of forward(x)": tensor(m(x), "the output of forward(x)")}

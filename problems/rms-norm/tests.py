@@ -2,7 +2,7 @@
 
 import torch
 
-from mlkata.judge.api import Rand, WrongAnswer, backward, set_param, test, tensor
+from mlkata.judge.api import Fail, Rand, WrongAnswer, backward, set_param, test, tensor
 
 
 def weight_of(module):
@@ -82,3 +82,15 @@ def float64_input_keeps_dtype(cls):
     norm = build(cls, 5, seed=80)
     x = Rand(8).randn(2, 3, 5).double()
     return {"out": run(norm, x)}
+
+
+def _only_weight(expected, got):
+    names = got["parameters of RMSNorm(6)"]
+    if names != ["weight"]:
+        raise Fail(f"RMSNorm(6) has the parameters {names}: its only parameter is weight (no bias, unlike LayerNorm)")
+
+
+@test(check=_only_weight)
+def weight_is_the_only_parameter(cls):
+    # RMSNorm has no bias: its one learnable parameter is weight.
+    return {"parameters of RMSNorm(6)": sorted(name for name, _ in cls(6).named_parameters())}

@@ -86,3 +86,18 @@ def invalid_window_raises_value_error(fn):
     q, k, v = qkv(8, lq=2, lk=2)
     fn(q, k, v, 1)  # a valid call first: it must return normally
     return {f"window={w}": raises(ValueError, fn, q, k, v, w) for w in (0, -2)}
+
+
+@test
+def no_leading_dimensions(fn):
+    # q (5, 4), k (5, 4), v (5, 3): no batch or head dimension at all; out is (5, 3).
+    q, k, v = qkv(9, lead=(), lq=5, lk=5, d=4, dv=3)
+    out, mask = attend(fn, q, k, v, window=2)
+    return {"mask": mask, "out": out}
+
+
+@test
+def float64_inputs_keep_their_dtype(fn):
+    q, k, v = (t.double() for t in qkv(10, lq=3, lk=6))
+    out, _ = attend(fn, q, k, v, window=3)
+    return {"out": out}

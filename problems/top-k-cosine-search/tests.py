@@ -115,3 +115,45 @@ def never_materialises_full_similarity_matrix(fn):
     out = search(lambda *a: result, queries, corpus, 3, 128)
     out["largest_tensor"] = [watch.largest[0], list(watch.largest[1])]
     return out
+
+
+def _unchanged(expected, got):
+    for name in ("queries", "corpus"):
+        require(got[f"{name} unchanged"], f"the input {name} was modified in place: do not modify queries or corpus")
+    same(expected["scores"], got["scores"], "scores")
+    same(expected["indices"], got["indices"], "indices")
+
+
+@test(check=_unchanged)
+def inputs_not_modified(fn):
+    queries, corpus = data(6, q=3, n=10, d=4)
+    q_before, c_before = queries.clone(), corpus.clone()
+    out = search(fn, queries, corpus, k=4, chunk_size=3)
+    out["queries unchanged"] = bool(torch.equal(queries, q_before))
+    out["corpus unchanged"] = bool(torch.equal(corpus, c_before))
+    return out
+
+
+@test
+def k_one_and_chunk_size_one(fn):
+    # The smallest k and chunk_size: scores and indices are still (Q, 1).
+    queries, corpus = data(7, q=3, n=6, d=4)
+    result = {}
+    for k, chunk_size in ((1, 4), (2, 1)):
+        for name, value in search(fn, queries, corpus, k, chunk_size).items():
+            result[f"{name} (k={k}, chunk_size={chunk_size})"] = value
+    return result
+
+
+def _many_ties():
+    """60 rows in 4 directions, scaled by powers of two: every cosine with an axis query is exactly 1, 0 or -1."""
+    directions = [[1, 0, 0], [0, 1, 0], [-1, 0, 0], [0, 0, 1]]
+    rows = [[c * 2.0 ** (i % 5 - 2) for c in directions[(i * 7) % 4]] for i in range(60)]
+    return torch.tensor(rows, dtype=torch.float32)
+
+
+@test
+def many_ties_keep_index_order(fn):
+    # Dozens of exactly equal scores in one merge: an unstable sort does not keep them in index order.
+    queries = torch.tensor([[1.0, 0.0, 0.0], [0.0, 0.0, 3.0]])
+    return search(fn, queries, _many_ties(), k=40, chunk_size=32)

@@ -75,3 +75,29 @@ def invalid_arguments_raise_value_error(fn):
         ((1000, 8, 1, "BF16"), "precision='BF16'"),
     ]
     return {what: raises(ValueError, fn, *args) for args, what in bad}
+
+
+@test
+def bool_arguments_raise_value_error(fn):
+    # bool is a subclass of int, but True is not a parameter count, a GPU count or a stage.
+    fn(1000, 2, 1)  # a valid call first (and a starter stays not_implemented)
+    bad = [
+        ((True, 8, 1), "num_params=True"),
+        ((1000, 8, True), "stage=True"),
+        ((1000, 8, False), "stage=False"),
+    ]
+    return {what: raises(ValueError, fn, *args) for args, what in bad}
+
+
+@test
+def precision_must_match_exactly(fn):
+    # Exactly "fp16", "bf16" or "fp32": no stripping, no other types.
+    fn(1000, 2, 1, "fp32")  # a valid call first (and a starter stays not_implemented)
+    bad = [" bf16", "fp32\n", None, 16]
+    return {f"precision={p!r}": raises(ValueError, fn, 1000, 8, 1, p) for p in bad}
+
+
+@test
+def smallest_valid_arguments(fn):
+    # num_params = 1 and num_gpus = 1 are valid (the bound is < 1); one parameter on 8 GPUs is a shard of 1.
+    return [call(fn, 1, 1, 0), call(fn, 1, 8, 3), call(fn, 1, 8, 2, "fp32")]

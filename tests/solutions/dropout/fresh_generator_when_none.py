@@ -1,0 +1,23 @@
+# expect: wrong_answer without_generator_uses_global_rng
+# Falls back to a fresh torch.Generator() when none is given: same default seed, so the same mask on every call.
+import torch
+from torch import nn
+
+
+class Dropout(nn.Module):
+    """Inverted dropout with an optional explicit generator."""
+
+    def __init__(self, p=0.5):
+        super().__init__()
+        if not 0.0 <= p <= 1.0:
+            raise ValueError(f"dropout probability must be in [0, 1], got {p}")
+        self.p = p
+
+    def forward(self, x, generator=None):
+        if not self.training or self.p == 0.0:
+            return x
+        if self.p == 1.0:
+            return torch.zeros_like(x)  # avoids 0 * (1 / 0)
+        generator = generator if generator is not None else torch.Generator()
+        keep = torch.rand(x.shape, generator=generator, dtype=x.dtype, device=x.device) >= self.p
+        return torch.where(keep, x / (1.0 - self.p), torch.zeros_like(x))
