@@ -157,4 +157,4 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["mutate", "--all", "scaled-dot-product-attention"]) == 2
     assert main(["mutate", "no-such-problem"]) == 2
     err = capsys.readouterr().err
-    assert "name the problems to check, or --all (not both)" in err and "unknown problem 'no-such-problem'" in err
+    assert "name the problems to check, --all, or --changed-since REV" in err and "unknown problem 'no-such-problem'" in err

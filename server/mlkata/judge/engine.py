@@ -211,6 +211,15 @@ def _result(
     return _ended_result(status, event, source, fault, entry, result)
 
 
+_JUDGE_EXITS = {
+    Exit.SANDBOX_FAILED: "the judge could not confine the process that runs your code, so it ran nothing "
+    "(`mlkata doctor` shows what this machine offers; MLKATA_SANDBOX_OFF turns a mechanism off)",
+    Exit.HARNESS_BROKE: "the judged process broke down after your code ran: it changed something the judge relies on "
+    "(builtins, the interpreter's state)",
+}
+"""Exit codes of a judged process that are the judge's own, and what its verdict then says."""
+
+
 def _ended_result(
     status: Any, event: dict[str, Any], source: str, fault: Location | None, entry: Location, result: Any
 ) -> TestResult:
@@ -224,20 +233,8 @@ def _ended_result(
         return result(
             Verdict.RUNTIME_ERROR, f"the process crashed with {sig}" + (f" at line {fault.line}" if fault else ""), fault or entry
         )
-    if status == Status.EXITED and event.get("code") == Exit.SANDBOX_FAILED:
-        return result(
-            Verdict.RUNTIME_ERROR,
-            "the judge could not confine the process that runs your code, so it ran nothing "
-            "(`mlkata doctor` shows what this machine offers; MLKATA_SANDBOX_OFF turns a mechanism off)",
-            entry,
-        )
-    if status == Status.EXITED and event.get("code") == Exit.HARNESS_BROKE:
-        return result(
-            Verdict.RUNTIME_ERROR,
-            "the judged process broke down after your code ran: it changed something the judge relies on "
-            "(builtins, the interpreter's state)",
-            entry,
-        )
+    if status == Status.EXITED and event.get("code") in _JUDGE_EXITS:
+        return result(Verdict.RUNTIME_ERROR, _JUDGE_EXITS[event["code"]], entry)
     if status == Status.EXITED:
         where = locate.exit_call(source) or entry
         return result(
