@@ -7,6 +7,10 @@ export interface Problem {
   title: string;
   difficulty: string;
   topics: string[];
+  /** The catalogue's section (one per problem), its title and its place in the catalogue's order. */
+  area: string;
+  areaTitle: string;
+  areaRank: number;
   kind: string;
   suggestedMinutes: number;
   tests: number;

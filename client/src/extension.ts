@@ -23,6 +23,7 @@ export interface MlKataApi {
   readonly review: ReviewQueue;
   readonly realism: Realism;
   readonly trust: WorkspaceTrust;
+  readonly problems: ProblemsView;
   listProblems(): Promise<Problem[]>;
 }
 
@@ -72,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlKata
     review,
     realism,
     trust,
+    problems,
     listProblems: () => catalog.list(),
   };
 }

@@ -1,10 +1,11 @@
-// The Problems view: problems grouped by topic, with difficulty and solved state.
+// The Problems view: problems grouped by area (the catalogue's sections: each problem once), with
+// difficulty and solved state; a problem's topics are in its tooltip.
 import * as vscode from "vscode";
 import type { Problem, ProblemSource } from "./catalog";
 import { Commands, Notifications, Views } from "./protocol";
 import type { Log, ServerApi } from "./serverApi";
 
-type Node = { topic: string } | Problem;
+type Node = { area: string; title: string } | Problem;
 
 export class ProblemsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -45,24 +46,26 @@ export class ProblemsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      const topics = new Set(this.problems.flatMap((p) => p.topics));
-      return [...topics].sort().map((topic) => ({ topic }));
+      const areas = new Map<string, Problem>();
+      for (const p of [...this.problems].sort((a, b) => a.areaRank - b.areaRank)) if (!areas.has(p.area)) areas.set(p.area, p);
+      return [...areas.values()].map((p) => ({ area: p.area, title: p.areaTitle }));
     }
-    if ("topic" in node) {
+    if (!("id" in node)) {
       const order: Record<string, number> = { easy: 0, medium: 1, hard: 2 };
       return this.problems
-        .filter((p) => p.topics.includes(node.topic))
+        .filter((p) => p.area === node.area)
         .sort((a, b) => order[a.difficulty] - order[b.difficulty] || a.title.localeCompare(b.title));
     }
     return [];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if ("topic" in node) {
-      const inTopic = this.problems.filter((p) => p.topics.includes(node.topic));
-      const item = new vscode.TreeItem(node.topic, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${inTopic.filter((p) => p.solved).length}/${inTopic.length}`;
-      item.contextValue = "topic";
+    if (!("id" in node)) {
+      const inArea = this.problems.filter((p) => p.area === node.area);
+      const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `area:${node.area}`;
+      item.description = `${inArea.filter((p) => p.solved).length}/${inArea.length}`;
+      item.contextValue = "area";
       return item;
     }
     const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.None);

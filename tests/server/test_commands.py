@@ -29,6 +29,9 @@ async def test_list_problems_with_metadata_and_interviews(shared_server: Client)
     assert mha["difficulty"] in ("easy", "medium", "hard") and "attention" in mha["topics"]
     assert mha["solved"] is False and mha["bestSeconds"] is None and mha["suggestedMinutes"] > 0
     assert Path(mha["statementPath"]).is_file()
+    # The Problems view groups by the catalogue's area: its title and its place in the catalogue's order.
+    assert (mha["area"], mha["areaTitle"], mha["areaRank"]) == ("transformers", "Transformer internals", 0)
+    assert problems["coin-change" if "coin-change" in problems else "edit-distance"]["areaTitle"] == "Algorithms"
     assert len(reply["interviews"]) >= 3
     assert all(1 <= len(i["rounds"]) <= 3 for i in reply["interviews"])
 

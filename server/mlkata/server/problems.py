@@ -9,6 +9,7 @@ from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import from_fs_path
 
 from mlkata.bank import Problem
+from mlkata.bank.model import AREAS
 from mlkata.binding import bound_to, create_solution, solution_name
 from mlkata.server.params import NoParams, OpenProblem, ProblemRef, problem_of, register
 from mlkata.server.protocol import Commands
@@ -24,6 +25,8 @@ def problem_json(p: Problem, stats: dict[str, Any]) -> dict[str, Any]:
         "difficulty": p.difficulty,
         "topics": list(p.topics),
         "area": p.area,
+        "areaTitle": AREAS[p.area],
+        "areaRank": list(AREAS).index(p.area),
         "kind": p.kind,
         "suggestedMinutes": p.suggested_minutes,
         "tests": len(p.test_names),

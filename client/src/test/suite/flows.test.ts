@@ -338,6 +338,12 @@ describe("ML Kata in VS Code", () => {
     const progress: any = await vscode.commands.executeCommand("mlkata.progress");
     assert.strictEqual(progress.review?.forecast.length, 7, "the review section's forecast");
     assert.ok(progress.mocks?.length >= 2, "the finished mock interviews are shown again on the progress page");
+    // The Problems view: one group per catalogue area, in the catalogue's order, each problem exactly once.
+    const groups: any[] = app.problems.getChildren();
+    assert.strictEqual(groups[0].title, "Transformer internals");
+    const listed = groups.flatMap((g) => app.problems.getChildren(g).map((p: any) => p.id));
+    assert.strictEqual(listed.length, problems.length, "every problem once");
+    assert.strictEqual(new Set(listed).size, problems.length);
     await vscode.commands.executeCommand("workbench.view.extension.mlkata");
     await new Promise((r) => setTimeout(r, 2000));
     await screenshot("progress-and-problems-view");
