@@ -15,6 +15,7 @@ class Dropout(nn.Module):
         if not self.training or self.p == 0.0:
             return x
         if self.p == 1.0:
-            return torch.zeros_like(x)  # avoids 0 * (1 / 0)
+            # All zeros without 0 * (1 / 0), still in x's graph (zero gradient), as torch does.
+            return x * 0.0
         keep = torch.rand(x.shape, generator=generator, dtype=x.dtype, device=x.device) >= self.p
         return torch.where(keep, x / (1.0 - self.p), torch.zeros_like(x))

@@ -213,3 +213,13 @@ def _default_rate(expected, got):
 def p_defaults_to_half(cls):
     out = run(cls(), torch.ones(200, 500), seed=110)
     return {"fraction of zeros (Dropout())": float((out == 0).float().mean())}
+
+
+@test
+def p_one_output_stays_in_the_graph(cls):
+    # Like torch.nn.Dropout (which returns x * 0 at p = 1): all zeros, but still part of x's graph,
+    # so the output requires grad and x receives a zero gradient (not nan, not None).
+    x = Rand(12).randn(3, 5).requires_grad_(True)
+    out = run(cls(1.0), x, seed=120, what="out (p=1)")
+    backward(out, seed=121, what="out (p=1) for an x that requires grad")
+    return {"out (p=1)": out.detach(), "x.grad (p=1)": x.grad}

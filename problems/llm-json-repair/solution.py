@@ -1,4 +1,5 @@
 import json
+import math
 
 JSON_WHITESPACE = " \t\n\r"
 
@@ -49,8 +50,12 @@ def _convert(value, kind):
     if kind == "int":
         return type(value) is int, value  # bool is a subclass of int: excluded on purpose
     if kind == "float":
-        ok = type(value) in (int, float)
-        return ok, float(value) if ok else None
+        if type(value) not in (int, float):
+            return False, None
+        try:
+            return True, float(value)
+        except OverflowError:  # an int literal beyond the float range: +-inf, as json.loads reads 1e400
+            return True, math.inf if value > 0 else -math.inf
     if kind == "bool":
         return type(value) is bool, value
     if kind == "list[str]":

@@ -363,3 +363,28 @@ def fence_same_line_case():
 def closing_fence_right_after_the_object(parse):
     # The closing fence may follow the object on the same line: only the fence and what follows it go.
     return run(parse, fence_same_line_case)
+
+
+NUMBERS = {"n": ("int", True), "x": ("float", False)}
+BIG = "1" + "0" * 399  # a 400-digit integer literal, far beyond the float range (~1.8e308)
+
+
+def big_numbers_case():
+    return [
+        '{"n": ' + BIG + ', "x": 2.5}',
+        '{"n": -' + BIG + "}",
+        '{"n": 1, "x": 1e400}',
+        '{"n": 2, "x": -1e400}',
+        '{"n": 3, "x": 1e-400}',
+        '{"n": 4, "x": ' + BIG + "}",
+        '{"n": 5, "x": -' + BIG + "}",
+        '{"n": 6, "x": 12345678901234567890}',
+        '{"n": 1e400, "x": 1}',
+    ], NUMBERS
+
+
+@test(check=checker(big_numbers_case))
+def numbers_beyond_float_range(parse):
+    # Numbers are what json.loads makes of them: an int literal is exact at any size; 1e400 is inf,
+    # 1e-400 is 0.0; an int literal too large for a float in a float field is stored as +-inf.
+    return run(parse, big_numbers_case)

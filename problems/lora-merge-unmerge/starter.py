@@ -2,7 +2,7 @@ import torch
 import torch.nn as nn
 
 
-class LoRALinear(nn.Module):
+class MergeableLoRALinear(nn.Module):
     """A frozen nn.Linear plus a LoRA update scaling * B @ A that can be merged into it."""
 
     def __init__(self, base: nn.Linear, r: int, alpha: float):
@@ -30,10 +30,10 @@ class LoRALinear(nn.Module):
 
     @staticmethod
     def merge_all(model):
-        """merge() every LoRALinear in model (any depth); return how many changed state."""
+        """merge() every MergeableLoRALinear in model (any depth); return how many changed state."""
         raise NotImplementedError
 
     @staticmethod
     def unmerge_all(model):
-        """unmerge() every LoRALinear in model (any depth); return how many changed state."""
+        """unmerge() every MergeableLoRALinear in model (any depth); return how many changed state."""
         raise NotImplementedError

@@ -9,7 +9,7 @@ IN, OUT = 6, 4  # in_features != out_features: a transposed update cannot be add
 
 
 def make(cls, seed, r=2, alpha=5.0, d_in=IN, d_out=OUT, bias=True):
-    """A LoRALinear whose base weight/bias and A, B all come from Rand(seed)."""
+    """A MergeableLoRALinear whose base weight/bias and A, B all come from Rand(seed)."""
     g = Rand(seed)
     base = nn.Linear(d_in, d_out, bias=bias)
     layer = cls(base, r, alpha)
@@ -180,7 +180,7 @@ def unmerge_all_after_training_step(cls):
 
 @test
 def merge_all_includes_the_model_itself(cls):
-    # merge_all(layer) on a LoRALinear itself: "model itself included if it is one".
+    # merge_all(layer) on a MergeableLoRALinear itself: "model itself included if it is one".
     layer = make(cls, 82, r=2, alpha=2.0)
     count = cls.merge_all(layer)
     merged_weight = weight(layer)
@@ -239,3 +239,13 @@ def fresh_layer_equals_its_base(cls):
     layer = cls(base, 3, 6.0)
     x = g.randn(4, IN)
     return {"out of a new layer": run(layer, x).detach(), "base(x)": base(x).detach()}
+
+
+@test
+def merge_and_unmerge_return_none(cls):
+    # merge() and unmerge() change this layer in place and return None: no new layer is handed
+    # back (that is LoRALinear.merge() of the problem "LoRA linear layer", a different contract).
+    layer = make(cls, 89)
+    merged = layer.merge()
+    unmerged = layer.unmerge()
+    return {"type returned by merge()": type(merged).__name__, "type returned by unmerge()": type(unmerged).__name__}

@@ -44,7 +44,8 @@ def classify(raw, schema):
         elif not VALIDATORS[kind](obj[name]):
             return f"wrong_type:{name}", None
         else:
-            record[name] = float(obj[name]) if kind == "float" else obj[name]
+            # float() of the digits, not of the int: a huge integer overflows to inf as 1e400 does
+            record[name] = float(str(obj[name])) if kind == "float" else obj[name]
     return None, record
 
 

@@ -4,7 +4,7 @@ import torch
 import torch.nn as nn
 
 
-class LoRALinear(nn.Module):
+class MergeableLoRALinear(nn.Module):
     def __init__(self, base, r, alpha):
         super().__init__()
         self.base = base
@@ -37,7 +37,7 @@ class LoRALinear(nn.Module):
     def merge_all(model):
         n = 0
         for m in model.modules():
-            if isinstance(m, LoRALinear) and not m.merged:
+            if isinstance(m, MergeableLoRALinear) and not m.merged:
                 m.merge()
                 n += 1
         return n
@@ -46,7 +46,7 @@ class LoRALinear(nn.Module):
     def unmerge_all(model):
         n = 0
         for m in model.modules():
-            if isinstance(m, LoRALinear) and m.merged:
+            if isinstance(m, MergeableLoRALinear) and m.merged:
                 m.unmerge()
                 n += 1
         return n

@@ -5,7 +5,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
-class LoRALinear(nn.Module):
+class MergeableLoRALinear(nn.Module):
     def __init__(self, base, r, alpha):
         super().__init__()
         self.base = base
@@ -37,15 +37,15 @@ class LoRALinear(nn.Module):
 
     @staticmethod
     def _set_all(model, state):
-        changed = [m for _, m in model.named_modules() if isinstance(m, LoRALinear) and m.merged != state]
+        changed = [m for _, m in model.named_modules() if isinstance(m, MergeableLoRALinear) and m.merged != state]
         for m in changed:
             m.merge() if state else m.unmerge()
         return len(changed)
 
     @staticmethod
     def merge_all(model):
-        return LoRALinear._set_all(model, True)
+        return MergeableLoRALinear._set_all(model, True)
 
     @staticmethod
     def unmerge_all(model):
-        return LoRALinear._set_all(model, False)
+        return MergeableLoRALinear._set_all(model, False)

@@ -4,7 +4,7 @@ import torch
 import torch.nn as nn
 
 
-class LoRALinear(nn.Module):
+class MergeableLoRALinear(nn.Module):
     def __init__(self, base, r, alpha):
         super().__init__()
         self.base = base
@@ -34,7 +34,7 @@ class LoRALinear(nn.Module):
 
     @staticmethod
     def merge_all(model):
-        layers = [m for m in model.modules() if isinstance(m, LoRALinear)]
+        layers = [m for m in model.modules() if isinstance(m, MergeableLoRALinear)]
         n = sum(not m.merged for m in layers)
         for m in layers:
             if not m.merged:
@@ -43,7 +43,7 @@ class LoRALinear(nn.Module):
 
     @staticmethod
     def unmerge_all(model):
-        layers = [m for m in model.modules() if isinstance(m, LoRALinear)]
+        layers = [m for m in model.modules() if isinstance(m, MergeableLoRALinear)]
         n = sum(m.merged for m in layers)
         for m in layers:
             if m.merged:

@@ -1,10 +1,10 @@
 # expect: wrong_answer merge_all_includes_the_model_itself
-# merge_all / unmerge_all recurse through model.children(): every depth is reached except the model itself when it is a LoRALinear.
+# merge_all / unmerge_all recurse through model.children(): every depth is reached except the model itself when it is a MergeableLoRALinear.
 import torch
 import torch.nn as nn
 
 
-class LoRALinear(nn.Module):
+class MergeableLoRALinear(nn.Module):
     """A frozen nn.Linear plus a LoRA update scaling * B @ A that can be merged into it."""
 
     def __init__(self, base: nn.Linear, r: int, alpha: float):
@@ -44,22 +44,22 @@ class LoRALinear(nn.Module):
     def merge_all(model):
         count = 0
         for child in model.children():
-            if isinstance(child, LoRALinear):
+            if isinstance(child, MergeableLoRALinear):
                 if not child.merged:
                     child.merge()
                     count += 1
             else:
-                count += LoRALinear.merge_all(child)
+                count += MergeableLoRALinear.merge_all(child)
         return count
 
     @staticmethod
     def unmerge_all(model):
         count = 0
         for child in model.children():
-            if isinstance(child, LoRALinear):
+            if isinstance(child, MergeableLoRALinear):
                 if child.merged:
                     child.unmerge()
                     count += 1
             else:
-                count += LoRALinear.unmerge_all(child)
+                count += MergeableLoRALinear.unmerge_all(child)
         return count

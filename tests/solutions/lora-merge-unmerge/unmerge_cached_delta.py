@@ -4,7 +4,7 @@ import torch
 import torch.nn as nn
 
 
-class LoRALinear(nn.Module):
+class MergeableLoRALinear(nn.Module):
     """A frozen nn.Linear plus a LoRA update scaling * B @ A that can be merged into it."""
 
     def __init__(self, base: nn.Linear, r: int, alpha: float):
@@ -45,7 +45,7 @@ class LoRALinear(nn.Module):
     def merge_all(model):
         count = 0
         for module in model.modules():  # every depth, model itself included
-            if isinstance(module, LoRALinear) and not module.merged:
+            if isinstance(module, MergeableLoRALinear) and not module.merged:
                 module.merge()
                 count += 1
         return count
@@ -54,7 +54,7 @@ class LoRALinear(nn.Module):
     def unmerge_all(model):
         count = 0
         for module in model.modules():
-            if isinstance(module, LoRALinear) and module.merged:
+            if isinstance(module, MergeableLoRALinear) and module.merged:
                 module.unmerge()
                 count += 1
         return count
