@@ -170,3 +170,9 @@ def test_input_summaries_show_small_values_in_full_and_large_ones_by_statistics(
     assert summary(torch.ones(5, 6, dtype=torch.bool)) == "bool (5, 6), 30 of 30 True"
     assert summary("abc") == "'abc'"
     assert summary(list(range(100))).startswith("a list of 100: [0, 1, 2")
+
+
+def test_a_type_takes_its_article() -> None:
+    from mlkata.judge.compare import describe
+
+    assert (describe(3), describe(2.5), describe(object())) == ("an int (3)", "a float (2.5)", "an object")

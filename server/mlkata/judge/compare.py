@@ -68,6 +68,11 @@ def short(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def article(name: str) -> str:
+    """``a`` or ``an`` before a type's name ("an int", "a tensor")."""
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
 def describe(value: Any) -> str:
     """What kind of value this is, for "expected X, got Y" messages."""
     if value is None:
@@ -75,16 +80,16 @@ def describe(value: Any) -> str:
     if is_tensor(value):
         return f"a tensor of shape {fmt_shape(value.shape)} ({str(value.dtype).replace('torch.', '')})"
     if isinstance(value, Opaque):
-        return f"a {value.type_name}" + (f" ({value.text})" if value.text else "")
+        return article(value.type_name) + (f" ({value.text})" if value.text else "")
     if isinstance(value, bool):
         return f"a bool ({value})"
     if isinstance(value, (int, float, str)):
-        return f"a {type(value).__name__} ({short(value, 40)})"
+        return f"{article(type(value).__name__)} ({short(value, 40)})"
     if isinstance(value, (list, tuple)):
         return f"a {type(value).__name__} of {len(value)}"
     if isinstance(value, dict):
         return f"a dict with keys {short(sorted(map(str, value)), 60)}"
-    return f"a {type_name(value)}"
+    return article(type_name(value))
 
 
 def _join(what: str, key: Any) -> str:
