@@ -35,6 +35,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from mlkata.judge.child.confine import ForbiddenCall
+from mlkata.judge.child.forbid_modules import block_modules, refusing_module
 
 # What this module matches and guards is torch's own machinery (torch._C, the operators' schemas,
 # the mode stack) and the interpreter's frames: reaching private members is its job.
@@ -66,7 +67,7 @@ def guard(forbidden: list[str], hits: list[str], filename: str) -> None:
         if isinstance(obj, types.ModuleType):
             modules.append(dotted)
             if owner is not None:
-                _replace(obj, _refusing_module(dotted, refuse), owner, attr)
+                _replace(obj, refusing_module(dotted, obj, refuse, filename), owner, attr)
         elif isinstance(obj, type):
             _block_class(obj, owner, attr, dotted, refuse)
         elif _torch_sees(obj):
@@ -76,7 +77,7 @@ def guard(forbidden: list[str], hits: list[str], filename: str) -> None:
         elif callable(obj):
             _replace(obj, lambda *a, _name=dotted, **k: refuse(_name), owner, attr)
     if modules:
-        _block_modules(modules, refuse)
+        block_modules(modules, refuse, filename)
     torch = sys.modules.get("torch")
     if ops and torch is not None:
         _enter_mode(torch, derived | ops, refuse)
@@ -223,35 +224,6 @@ def _block_class(cls: type, owner: Any, attr: str, dotted: str, refuse: Refuse) 
     except (TypeError, AttributeError):
         namespace = {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__}
         _replace(cls, Refused(cls.__name__, (), namespace), owner, attr)
-
-
-def _refusing_module(dotted: str, refuse: Refuse) -> types.ModuleType:
-    """What stands for a forbidden submodule on its package: a module that refuses every use."""
-
-    class Refused(types.ModuleType):
-        def __getattr__(self, name: str) -> Any:
-            if name.startswith("__"):
-                raise AttributeError(name)
-            refuse(f"{dotted}.{name}")
-
-    return Refused(dotted)
-
-
-def _block_modules(modules: list[str], refuse: Refuse) -> None:
-    import importlib.abc
-
-    def forbidden(name: str) -> bool:
-        return any(name == m or name.startswith(m + ".") for m in modules)
-
-    class Blocker(importlib.abc.MetaPathFinder):
-        def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
-            if forbidden(fullname):
-                refuse(fullname)
-            return None
-
-    for name in [n for n in sys.modules if forbidden(n)]:
-        del sys.modules[name]
-    sys.meta_path.insert(0, Blocker())
 
 
 def _enter_mode(torch: Any, ops: dict[Any, str], refuse: Refuse) -> None:
