@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 from mlkata.bank import Problem, load_problem
+from mlkata.bank.statement_limits import with_limits
 from mlkata.judge.engine import judge
 from mlkata.judge.runner import Options, WarmWorker
 from mlkata.judge.verdict import Report
@@ -84,6 +85,8 @@ def make_problem(root: Path, tests: str = TESTS, toml: str = TOML, rules: str | 
     (folder / "followups.md").write_text("## Overflow?\nPython ints do not overflow.\n")
     if rules is not None:
         (folder / "rules.toml").write_text(rules)
+    loaded = load_problem(folder)
+    (folder / "statement.md").write_text(with_limits(loaded.statement, loaded.limits))  # as the bank's statements
     return load_problem(folder)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import time
@@ -49,16 +50,18 @@ def test_a_stopped_worker_is_found_restarted_and_the_run_judged(add_problem: Pro
         worker = await _started(WarmWorker(torch=False))
         stopped = worker.pid
         assert stopped is not None
-        _stop(stopped)  # what a solution could do before the sandbox: every later save hung
-        assert worker.health() == "it is stopped"
-        start = time.monotonic()
-        report = await judge(add_problem, RIGHT, "/w/s.py", Options(cache_dir=tmp_path, worker=worker, python_worker=worker))
-        elapsed = time.monotonic() - start
-        await worker.settle(30)
         try:
+            _stop(stopped)  # what a solution could do before the sandbox: every later save hung
+            assert worker.health() == "it is stopped"
+            start = time.monotonic()
+            report = await judge(add_problem, RIGHT, "/w/s.py", Options(cache_dir=tmp_path, worker=worker, python_worker=worker))
+            elapsed = time.monotonic() - start
+            await worker.settle(30)
             return report.verdict.value, elapsed, stopped, worker.pid, worker.health()
         finally:
             worker.stop()
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(stopped, signal.SIGKILL)  # whatever happened above, no stopped process outlives the test
 
     verdict, elapsed, stopped, now, health = asyncio.run(scenario())
     assert verdict == "passed"
@@ -70,13 +73,13 @@ def test_a_stopped_worker_is_found_restarted_and_the_run_judged(add_problem: Pro
 def test_a_stopped_spare_is_found_before_the_run_waits_for_it(add_problem: Problem, tmp_path: Path) -> None:
     async def scenario() -> tuple[str, float, str | None, str | None]:
         worker = await _started(WarmWorker(torch=False))
-        _stop(_spare(worker))
-        found = worker.health()
-        start = time.monotonic()
-        report = await judge(add_problem, RIGHT, "/w/s.py", Options(cache_dir=tmp_path, worker=worker, python_worker=worker))
-        elapsed = time.monotonic() - start
-        await worker.settle(30)
         try:
+            _stop(_spare(worker))
+            found = worker.health()
+            start = time.monotonic()
+            report = await judge(add_problem, RIGHT, "/w/s.py", Options(cache_dir=tmp_path, worker=worker, python_worker=worker))
+            elapsed = time.monotonic() - start
+            await worker.settle(30)
             return report.verdict.value, elapsed, found, worker.health()
         finally:
             worker.stop()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mlkata.bank.rules import rule_issues
+from mlkata.bank.statement_limits import limits_issue
 from mlkata.judge.options import JudgeError
 
 if TYPE_CHECKING:
@@ -118,7 +119,8 @@ def text_issues(problem: Problem) -> list[str]:
     if problem.entry_point not in problem.statement:
         issues.append(f"{problem.path / 'statement.md'}: never names the entry point `{problem.entry_point}`")
     issues += rule_issues(problem.path, problem.rules, problem.test_names)
-    return issues
+    limits = limits_issue(problem.path / "statement.md", problem.statement, problem.limits)
+    return issues + ([limits] if limits else [])
 
 
 def bank_files(problem: Problem, solutions: Path | None) -> list[tuple[str, str, Expect]]:

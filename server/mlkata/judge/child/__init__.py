@@ -26,6 +26,7 @@ Its modules, by layer (each imports only those before it):
 - ``confine``: a judged process's limits and audit hook (clear messages; the second line);
 - ``forbid``: the problem's forbidden APIs, matched by what is called (a torch function mode for
   torch's callables, so every alias of a forbidden function is refused);
+- ``forbid_modules``: forbidden modules, refused to the judged file only (the harness and torch keep them);
 - ``hidden`` and ``capture``: the hidden tests, and the reference's inputs kept as they ran;
 - ``judged``: a judged process, running the tests one after another;
 - ``supervise``: the run process's watch over its judged processes;
