@@ -1,0 +1,20 @@
+# expect: runtime_error stride_two
+# Rounds the output size up (a partial last window), so the reshape does not match unfold's L.
+import math
+
+import torch
+import torch.nn.functional as F
+
+
+def conv2d_im2col(x, weight, bias=None, stride=1, padding=0):
+    sh, sw = (stride, stride) if isinstance(stride, int) else stride
+    ph, pw = (padding, padding) if isinstance(padding, int) else padding
+    n, _, h, w = x.shape
+    c_out, _, kh, kw = weight.shape
+    h_out = math.ceil((h + 2 * ph - kh) / sh) + 1
+    w_out = math.ceil((w + 2 * pw - kw) / sw) + 1
+    cols = F.unfold(x, (kh, kw), padding=(ph, pw), stride=(sh, sw))
+    out = weight.reshape(c_out, -1) @ cols
+    if bias is not None:
+        out = out + bias.reshape(1, c_out, 1)
+    return out.reshape(n, c_out, h_out, w_out)

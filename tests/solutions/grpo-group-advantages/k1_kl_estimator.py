@@ -1,0 +1,31 @@
+# expect: wrong_answer loss_matches_reference
+# Uses the k1 estimator log(pi / pi_ref) instead of the k3 one.
+import torch
+
+
+def grpo_loss(logp_new, logp_old, logp_ref, rewards, mask, clip_eps=0.2, beta=0.04, adv_eps=1e-4):
+    """Return (loss, advantages): GRPO's clipped surrogate with a k3 KL penalty, group-normalised advantages."""
+    # Rewards, the sampling policy and the reference policy are data: no gradient flows into them.
+    rewards = rewards.detach()
+    logp_old = logp_old.detach()
+    logp_ref = logp_ref.detach()
+
+    # Group-relative advantages: normalise each prompt's G rewards by their own mean and std.
+    mean = rewards.mean(dim=1, keepdim=True)
+    std = rewards.std(dim=1, keepdim=True)  # unbiased (G - 1), as TRL's GRPOTrainer
+    advantages = (rewards - mean) / (std + adv_eps)
+    adv = advantages.unsqueeze(-1)  # the same advantage for every token of a completion
+
+    ratio = torch.exp(logp_new - logp_old)
+    unclipped = ratio * adv
+    clipped = torch.clamp(ratio, 1.0 - clip_eps, 1.0 + clip_eps) * adv
+    surrogate = torch.min(unclipped, clipped)
+
+    log_ref_ratio = logp_ref - logp_new
+    kl = -log_ref_ratio
+    per_token = -(surrogate - beta * kl)
+
+    # Padding holds arbitrary values: keep only real tokens, and average over each completion's own.
+    per_token = torch.where(mask, per_token, torch.zeros_like(per_token))
+    per_completion = per_token.sum(dim=-1) / mask.sum(dim=-1)
+    return per_completion.mean(), advantages
