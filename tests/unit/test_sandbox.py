@@ -105,7 +105,9 @@ def test_doctor_checks_every_protection_live_and_degrades_with_the_reason() -> N
     assert code == 0 and full["unexpected"] == []
     assert all(outcome.startswith("refused") for check, outcome in full["checks"].items() if not check.startswith("scratch"))
     assert full["checks"]["scratch: writing inside it (must be allowed)"] == "allowed"
+    before = {n for n in os.listdir("/dev/shm") if n.startswith("mlkata-doctor-")}
     code, none = _doctor(off="landlock,seccomp")
+    assert {n for n in os.listdir("/dev/shm") if n.startswith("mlkata-doctor-")} == before, "the check left a file in /dev/shm"
     assert code == 0 and none["unexpected"] == []
     assert none["checks"]["files: reading the problem bank"] == "allowed"
     assert none["checks"]["processes: starting one"] == "allowed"

@@ -9,6 +9,7 @@ on this machine, not what should hold.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -113,11 +114,6 @@ def _run_confined(
         data += chunk
     os.close(read)
     os.waitpid(pid, 0)
-    try:
-        with os.scandir("/dev/shm") as entries:
-            for entry in entries:
-                if entry.name == f"mlkata-doctor-{pid}":
-                    os.unlink(entry.path)  # written where the sandbox is off: leave nothing behind
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        os.unlink(f"/dev/shm/mlkata-doctor-{os.getpid()}")  # written where the sandbox is off: leave nothing behind
     return json.loads(data or b"{}")
