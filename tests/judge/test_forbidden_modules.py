@@ -6,8 +6,6 @@ remove it from the interpreter, so the judge's own code, or torch's, failed with
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from mlkata.bank import Problem
@@ -55,6 +53,6 @@ def test_the_judged_file_cannot_reach_them_by_any_spelling(strict: Problem, opti
     assert report.verdict is Verdict.FORBIDDEN_API, report.tests[0].message
 
 
-def test_a_static_import_is_found_before_running(strict: Problem, options: Options, tmp_path: Path) -> None:
+def test_a_static_import_is_found_before_running(strict: Problem, options: Options) -> None:
     report = run(strict, USES_THE_MODULES, options)
     assert report.verdict is Verdict.FORBIDDEN_API and "itertools" in report.tests[0].message

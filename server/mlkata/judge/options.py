@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from mlkata.judge.child.sandbox import off_from_env
+
 if TYPE_CHECKING:
     from mlkata.judge.workers import WarmWorker
 
@@ -52,5 +54,4 @@ def cache_dir(options: Options) -> Path:
 
 def sandbox_off(options: Options) -> list[str]:
     """The mechanisms turned off: the options', and those ``MLKATA_SANDBOX_OFF`` names (comma-separated)."""
-    named = [m.strip() for m in os.environ.get("MLKATA_SANDBOX_OFF", "").split(",") if m.strip()]
-    return sorted({*options.sandbox_off, *named})
+    return sorted({*options.sandbox_off, *off_from_env()})

@@ -89,6 +89,11 @@ def _seccomp_lib() -> Any:
     return _libseccomp or None
 
 
+def off_from_env() -> list[str]:
+    """The mechanisms ``MLKATA_SANDBOX_OFF`` turns off (comma-separated names), for every run of this process."""
+    return [m.strip() for m in os.environ.get("MLKATA_SANDBOX_OFF", "").split(",") if m.strip()]
+
+
 def landlock_abi() -> int:
     """The Landlock ABI version this kernel offers (0: none, or turned off at boot)."""
     try:
@@ -100,14 +105,14 @@ def landlock_abi() -> int:
 
 def probe(off: tuple[str, ...] | list[str] = ()) -> dict[str, Any]:
     """What this machine offers, and what is turned off: ``{mechanism: {"on": bool, "why": str, ...}}``."""
-    abi = landlock_abi()
+    abi, libseccomp = landlock_abi(), _seccomp_lib() is not None
     found: dict[str, dict[str, Any]] = {
         LANDLOCK: {
             "on": abi > 0,
             "abi": abi,
             "why": "" if abi else "this kernel has no Landlock (Linux 5.13+ with landlock in the lsm= list)",
         },
-        SECCOMP: {"on": _seccomp_lib() is not None, "why": "" if _seccomp_lib() is not None else "libseccomp.so.2 was not found"},
+        SECCOMP: {"on": libseccomp, "why": "" if libseccomp else "libseccomp.so.2 was not found"},
     }
     if not sys.platform.startswith("linux"):
         for name in found:

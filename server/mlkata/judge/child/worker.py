@@ -44,7 +44,7 @@ def serve(socket_path: str, with_torch: bool = True, preload: list[str] | None =
         return _fork_spare(listener, taken_r, taken_w, worker)
 
     spare = fork_spare()
-    hello = {"event": Event.WORKER_READY, "torch": has_torch, "sandbox": sandbox.probe(_sandbox_off())}
+    hello = {"event": Event.WORKER_READY, "torch": has_torch, "sandbox": sandbox.probe(sandbox.off_from_env())}
     os.write(1, (json.dumps(hello) + "\n").encode())
     while True:
         if spare in lifecycle.reap_finished():
@@ -56,11 +56,6 @@ def serve(socket_path: str, with_torch: bool = True, preload: list[str] | None =
             continue
         os.read(taken_r, 1)
         spare = fork_spare()
-
-
-def _sandbox_off() -> list[str]:
-    """Mechanisms turned off for the whole worker by ``MLKATA_SANDBOX_OFF`` (comma-separated)."""
-    return [m for m in os.environ.get("MLKATA_SANDBOX_OFF", "").split(",") if m]
 
 
 def _load(parent: int, with_torch: bool, preload: list[str]) -> bool:
