@@ -42,12 +42,17 @@ const verbose = env.MLKATA_E2E_VERBOSE === '1';
 const started = Date.now();
 
 /**
- * The windows the suites run in. `trust`: workspace trust is on and the folder is not trusted. The
- * extension host tells its suites apart by MLKATA_E2E_SESSION (client/src/test/suite/index.ts).
+ * The windows the suites run in, one after the other. Each runs the suites of its own folder:
+ * `main` runs suite/*.test.js, any other suite/<name>/*.test.js (the extension host tells them apart
+ * by MLKATA_E2E_SESSION, client/src/test/suite/index.ts). Per window:
+ *   trust     workspace trust is on and the folder is not trusted (Restricted Mode)
+ *   settings  user settings on top of the common ones (userSettings)
+ *   locale    VS Code's display language (code-server --locale)
+ *   prepare   (dirs) => void: fills the workspace before the window opens
  */
 const SESSIONS = [
   { name: 'main', trust: false },
-  { name: 'restricted', trust: true },
+  { name: 'restricted', trust: true, prepare: plantWorkspaceInterpreter },
 ];
 
 function log(msg) {
@@ -126,7 +131,7 @@ function userSettings(workspace, session) {
     settings['security.workspace.trust.enabled'] = true;
     settings['security.workspace.trust.startupPrompt'] = 'never';
   }
-  return settings;
+  return Object.assign(settings, session.settings || {});
 }
 
 /** A fresh tree for one window under `tmp`: profiles, an empty workspace, settings, results (shots are shared). */
@@ -157,7 +162,7 @@ function makeTree(tmp, shots, session) {
     fs.writeFileSync(path.join(dirs.userData, scope, 'settings.json'), settings);
   }
   fs.writeFileSync(dirs.config, 'auth: none\ncert: false\n');
-  if (session.trust) plantWorkspaceInterpreter(dirs);
+  if (session.prepare) session.prepare(dirs);
   return dirs;
 }
 
@@ -209,6 +214,7 @@ function startCodeServer(dirs, port, session) {
     // With it the workbench trusts every folder, whatever the settings say.
     ...(session.trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
+    ...(session.locale ? ['--locale', session.locale] : []),
     // Without it the built workbench ignores extensionDevelopmentPath/extensionTestsPath.
     '--vscode-option', 'enable-smoke-test-driver',
   ];

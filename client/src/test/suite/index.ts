@@ -11,14 +11,15 @@ interface TestResult {
 
 /**
  * Entry point the extension host calls (extensionTestsPath): runs every `*.test.js` beside this
- * file, or in `restricted/` in the window the e2e driver opens in Restricted Mode (MLKATA_E2E_SESSION),
+ * file, or in `<session>/` in the e2e driver's other windows (MLKATA_E2E_SESSION: `restricted`...),
  * only those matching MLKATA_E2E_GREP if set; writes `{passed, failed, tests}` to MLKATA_E2E_RESULT,
  * and rejects if any test failed.
  */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: "bdd", timeout: 120_000, color: false });
   if (process.env.MLKATA_E2E_GREP) mocha.grep(process.env.MLKATA_E2E_GREP);
-  const dir = process.env.MLKATA_E2E_SESSION === "restricted" ? path.join(__dirname, "restricted") : __dirname;
+  const session = process.env.MLKATA_E2E_SESSION ?? "main";
+  const dir = session === "main" ? __dirname : path.join(__dirname, session);
   for (const file of fs.readdirSync(dir).sort()) {
     if (file.endsWith(".test.js")) mocha.addFile(path.join(dir, file));
   }
