@@ -144,7 +144,7 @@ def _list(problems: Sequence[Problem], cap: int) -> int:
 
 def cmd_mutate(args: argparse.Namespace) -> int:
     """Generate each problem's mutants, judge them, print the figures and survivors; 1 when a problem fails."""
-    from mlkata.mutation.doc import render
+    from mlkata.mutation.doc import render, stamp
     from mlkata.mutation.report import summary, to_json
 
     bank = _bank(args)
@@ -169,6 +169,6 @@ def cmd_mutate(args: argparse.Namespace) -> int:
         print(summary(checks, seconds))
     if target is not None:
         existing = target.read_text(encoding="utf-8") if target.is_file() else ""
-        target.write_text(render(checks, existing, set(bank.problems)), encoding="utf-8")
+        target.write_text(render(checks, existing, set(bank.problems), stamp(checks, seconds)), encoding="utf-8")
         print(f"wrote {target}", file=sys.stderr if args.json else sys.stdout)
     return 0 if all(c.passed for c in checks) else 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mlkata.mutation.check import EQUIVALENT, INVALID, KILLED, SURVIVED, Outcome, ProblemCheck
-from mlkata.mutation.doc import render
+from mlkata.mutation.doc import render, stamp
 from mlkata.mutation.equivalents import Equivalent
 from mlkata.mutation.report import format_check, summary, to_json
 from mlkata.mutation.source import Mutant
@@ -112,3 +112,12 @@ def test_writing_some_problems_keeps_the_others_rows_and_sections() -> None:
     gone = render([check(KILLED)], first, known={"count-less"})
     assert "add-two" not in gone
     assert render([check(KILLED, SURVIVED)], first, known={"count-less", "add-two"}) == first  # the same run: the same text
+
+
+def test_every_write_is_stamped_so_that_unchanged_figures_still_move_the_ci_base() -> None:
+    checks = [check(KILLED, KILLED)]
+    first = render(checks, written=stamp(checks, 61.4, at=0))
+    assert "Last written 1970-01-01 00:00 UTC: 1 problem, 2 mutants judged in 61 s." in first
+    again = render(checks, first, written=stamp(checks, 61.4, at=3600))
+    assert again != first and "1970-01-01 01:00 UTC" in again and again.count("Last written") == 1
+    assert "| count-less | 2 | 0 | 2 | 0 | 0 | 100.0% |" in again

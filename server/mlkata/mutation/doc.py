@@ -5,6 +5,7 @@ the others' (of problems still in the bank)."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Collection, Sequence
 
 from mlkata.mutation.check import EQUIVALENT, INVALID, KILLED, SURVIVED, TARGET, ProblemCheck
@@ -68,8 +69,23 @@ def _parse(text: str) -> tuple[dict[str, str], dict[str, str]]:
     return rows, {k: "\n".join(v).strip() for k, v in sections.items()}
 
 
-def render(checks: Sequence[ProblemCheck], existing: str = "", known: Collection[str] | None = None) -> str:
-    """The document: ``existing``'s rows and sections of other problems (still in ``known``), then these checks'."""
+def stamp(checks: Sequence[ProblemCheck], seconds: float, at: float | None = None) -> str:
+    """The line saying when the figures were last written and what that run checked.
+
+    It also makes every write a change: CI compares with the last commit that wrote the document
+    (:func:`mlkata.mutation.changed.last_doc_commit`), so figures confirmed unchanged must still move it.
+    """
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(time.time() if at is None else at))
+    mutants = sum(len(c.outcomes) for c in checks)
+    problems = f"{len(checks)} problem{'' if len(checks) == 1 else 's'}"
+    return f"Last written {when}: {problems}, {mutants} mutants judged in {seconds:.0f} s."
+
+
+def render(
+    checks: Sequence[ProblemCheck], existing: str = "", known: Collection[str] | None = None, written: str | None = None
+) -> str:
+    """The document: ``existing``'s rows and sections of other problems (still in ``known``), then these checks';
+    ``written`` (:func:`stamp`) goes under the header."""
     rows, sections = _parse(existing)
     keep = (lambda pid: pid in known) if known is not None else (lambda pid: True)
     rows = {k: v for k, v in rows.items() if keep(k)}
@@ -80,7 +96,8 @@ def render(checks: Sequence[ProblemCheck], existing: str = "", known: Collection
         sections.pop(check.problem, None)
         if text is not None:
             sections[check.problem] = text
-    parts = [HEADER, TABLE, *(rows[k] for k in sorted(rows)), "", SURVIVORS, ""]
+    head = [HEADER, written, ""] if written else [HEADER]
+    parts = [*head, TABLE, *(rows[k] for k in sorted(rows)), "", SURVIVORS, ""]
     if sections:
         parts += ["\n\n".join(sections[k] for k in sorted(sections)), ""]
     else:
