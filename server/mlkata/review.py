@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import fsrs
 
 from mlkata.store import Store, source_hash
+
+if TYPE_CHECKING:
+    from mlkata.bank import Problem
 
 KINDS = ("card", "problem")
 RATINGS = {"again": fsrs.Rating.Again, "hard": fsrs.Rating.Hard, "good": fsrs.Rating.Good, "easy": fsrs.Rating.Easy}
@@ -96,6 +99,10 @@ class ReviewQueue:
             )
         return Item(kind, item, card.due.timestamp(), _state(card))
 
+    def give_up(self, problem: str, at: float) -> Item:
+        """A problem given up (in the editor, on the command line, or a mock round not solved): graded Again."""
+        return self.grade("problem", problem, RATINGS["again"], at, "gave up")
+
     def record_answer(self, card: str, text: str, at: float) -> str:
         """Keep a written answer (before it is graded); returns its hash."""
         digest = source_hash(text)
@@ -126,6 +133,30 @@ class ReviewQueue:
                 db.execute("UPDATE reviews SET card = ?, due = ? WHERE kind = ? AND item = ?", (json.dumps(card), at, kind, item))
                 moved.append(item)
         return moved
+
+    def grade_solve(self, problem: Problem, runs: int, hints: int, seconds: float | None, reason: str, at: float) -> Item:
+        """Grade a solved problem from its runs (the last one passed), hints and time (:func:`problem_rating`)."""
+        rating = problem_rating(
+            solved=True, failed_runs=max(0, runs - 1), hints=hints, seconds=seconds, minutes=problem.suggested_minutes
+        )
+        return self.grade("problem", problem.id, rating, at, reason)
+
+    def after_run(self, problem: Problem, report: dict[str, Any], linked_cards: Callable[[], Iterable[str]], at: float) -> bool:
+        """What a recorded run (a report in the ``check --json`` form) changes, judged in the editor or the terminal alike.
+
+        A run that solved the problem outside a mock interview (whose rounds are graded on their own)
+        grades it; a wrong answer named as one of the problem's classic mistakes makes the cards linked
+        to it (``linked_cards()``, read only then) due. Whether the queue changed.
+        """
+        touched = False
+        solve = self.store.new_solve(problem.id)
+        if solve is not None and solve["mock_id"] is None:
+            self.grade_solve(problem, solve["runs"], solve["hints"], solve["seconds"], "solved", at)
+            touched = True
+        explanations = [m.explanation for m in problem.mistakes]
+        if any(str(t.get("message", "")).startswith(e) for t in report["tests"] for e in explanations):
+            touched = bool(self.make_due("card", linked_cards(), at)) or touched
+        return touched
 
     # -- reads ------------------------------------------------------------------------------------
 

@@ -162,8 +162,8 @@ def _vscode_capabilities() -> types.ClientCapabilities:
 
 
 @contextlib.asynccontextmanager
-async def start_server(home: Path, cache: Path, **settings: Any) -> AsyncIterator[Client]:
-    """Start ``python -m mlkata.server``, initialise it with settings, and shut it down after."""
+async def start_server(home: Path, cache: Path, locale: str | None = None, **settings: Any) -> AsyncIterator[Client]:
+    """Start ``python -m mlkata.server``, initialise it with settings (and the editor's display language), shut it down after."""
     (home / "work").mkdir(parents=True, exist_ok=True)
     lsp = make_test_lsp_client()
     client = Client(lsp, home)
@@ -182,6 +182,7 @@ async def start_server(home: Path, cache: Path, **settings: Any) -> AsyncIterato
             root_uri=(home / "work").as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=(home / "work").as_uri(), name="work")],
             initialization_options=options,
+            locale=locale,
         )
     )
     try:

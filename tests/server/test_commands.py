@@ -40,6 +40,7 @@ async def test_open_problem_creates_the_file_once_and_never_overwrites(server: C
     first = await server.command("mlkata.openProblem", {"id": "layer-norm"})
     path = Path(first["path"])
     assert first["created"] is True and path.parent == server.home / "work"
+    assert (server.home / "work" / ".mlkata").is_dir(), "the practice folder's marker (workspaceContains:.mlkata)"
     assert path.read_text().startswith("# mlkata: layer-norm\n")
     assert Path(first["statementPath"]).read_text().startswith("#")
     path.write_text("# mlkata: layer-norm\n# my work in progress\n")

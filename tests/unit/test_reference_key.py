@@ -32,7 +32,8 @@ def test_the_key_covers_the_child_package_and_the_harness_it_imports(judge_copy:
     package = sorted(p.relative_to(judge_copy).as_posix() for p in (judge_copy / "child").glob("*.py"))
     assert names[: len(package)] == package
     assert {"child/__main__.py", "child/protocol.py", "child/run.py"} <= set(package)
-    assert names[len(package) :] == ["api.py", "compare.py", "wire.py"]  # compare through api; not runner, engine...
+    # compare through api, readable through compare; not runner, engine...
+    assert names[len(package) :] == ["api.py", "compare.py", "readable.py", "wire.py"]
 
 
 def test_the_digest_depends_on_the_files_not_on_where_they_are(judge_copy: Path) -> None:

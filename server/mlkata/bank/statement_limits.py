@@ -56,14 +56,16 @@ def main(argv: list[str]) -> int:
 
     wrong = 0
     for problem in load_bank().problems.values():
-        path = problem.path / "statement.md"
-        fixed = with_limits(problem.statement, problem.limits)
-        if fixed != problem.statement:
-            wrong += 1
-            if "--write" in argv:
-                path.write_text(fixed, encoding="utf-8")
-            else:
-                print(f"{path}: limits block missing or stale")
+        # The statement and its translations (statement.zh-cn.md), which carry the same block.
+        for path in [problem.path / "statement.md", *sorted(problem.path.glob("statement.*.md"))]:
+            text = path.read_text(encoding="utf-8")
+            fixed = with_limits(text, problem.limits)
+            if fixed != text:
+                wrong += 1
+                if "--write" in argv:
+                    path.write_text(fixed, encoding="utf-8")
+                else:
+                    print(f"{path}: limits block missing or stale")
     return 0 if wrong == 0 or "--write" in argv else 1
 
 

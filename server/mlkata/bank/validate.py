@@ -119,8 +119,13 @@ def text_issues(problem: Problem) -> list[str]:
     if problem.entry_point not in problem.statement:
         issues.append(f"{problem.path / 'statement.md'}: never names the entry point `{problem.entry_point}`")
     issues += rule_issues(problem.path, problem.rules, problem.test_names)
-    limits = limits_issue(problem.path / "statement.md", problem.statement, problem.limits)
-    return issues + ([limits] if limits else [])
+    statements = [(problem.path / "statement.md", problem.statement)]
+    statements += [(path, path.read_text(encoding="utf-8")) for path in sorted(problem.path.glob("statement.*.md"))]
+    for path, text in statements[1:]:  # translations (statement.zh-cn.md): the same entry point and limits
+        if problem.entry_point not in text:
+            issues.append(f"{path}: never names the entry point `{problem.entry_point}`")
+    limits = [limits_issue(path, text, problem.limits) for path, text in statements]
+    return issues + [issue for issue in limits if issue]
 
 
 def bank_files(problem: Problem, solutions: Path | None) -> list[tuple[str, str, Expect]]:

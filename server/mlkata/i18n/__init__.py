@@ -5,17 +5,25 @@ Every string the language server (and the command line) composes for a person go
 locale must hold the same keys with the same ``{placeholders}`` (tests/unit/test_i18n.py). The
 language follows the editor's display language (LSP ``initialize`` ``locale``) in the language
 server, and ``MLKATA_LANG``, then ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG`` on the command line.
+A judge run speaks its ``Options.locale`` (:func:`using`, in the server's process) and sends it in
+the job, so the run process and the judged processes compose theirs (mismatches, the harness's
+checks) in it too; the warm worker loads every catalogue before it forks (:func:`preload`), since a
+judged process may not read the package's files.
 
 Problem content (statements, hidden tests' own assertion messages, hints) is not part of the
-catalogue: it stays in the language it was written in unless a translation is present.
+catalogue: it stays in the language it was written in unless a translation is present. A
+translated statement sits beside the original as ``statement.<locale>.md`` (``statement.zh-cn.md``,
+:func:`translated`); ``mlkata validate`` holds it to the original's entry point and limits block.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import json
 import os
 import string
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +33,8 @@ LOCALES = ("en", "zh-cn")
 
 _HERE = Path(__file__).parent
 _current = "en"
+_override: contextvars.ContextVar[str | None] = contextvars.ContextVar("mlkata_locale", default=None)
+"""The locale of the current context, when :func:`using` set one (else the process's, ``_current``)."""
 
 
 def normalize(tag: str | None) -> str:
@@ -54,8 +64,18 @@ def set_locale(tag: str | None) -> str:
 
 
 def locale() -> str:
-    """The locale in use."""
-    return _current
+    """The locale in use: the one :func:`using` chose for this context, else the process's."""
+    return _override.get() or _current
+
+
+@contextlib.contextmanager
+def using(tag: str | None) -> Iterator[str]:
+    """Speak ``tag``'s catalogue inside the block, in this context only (one judge run, one asyncio task)."""
+    token = _override.set(normalize(tag))
+    try:
+        yield _override.get() or _current
+    finally:
+        _override.reset(token)
 
 
 @cache
@@ -63,6 +83,25 @@ def catalogue(name: str) -> dict[str, str]:
     """The messages of one locale, key -> template."""
     data: dict[str, str] = json.loads((_HERE / f"{name}.json").read_text(encoding="utf-8"))
     return data
+
+
+def translated(path: Path, tag: str | None = None) -> Path:
+    """A content file's translation for the locale (``tag``, default the current one), when it exists, else ``path``.
+
+    The translation sits beside the file with the locale before the suffix: ``statement.zh-cn.md`` for
+    ``statement.md``.
+    """
+    name = normalize(tag) if tag is not None else locale()
+    if name == "en":
+        return path
+    candidate = path.with_name(f"{path.stem}.{name}{path.suffix}")
+    return candidate if candidate.is_file() else path
+
+
+def preload() -> None:
+    """Read every catalogue now (a judged process forked later may not read the package's files)."""
+    for name in LOCALES:
+        catalogue(name)
 
 
 def placeholders(template: str) -> set[str]:
@@ -75,7 +114,8 @@ def t(key: str, /, **values: Any) -> str:
 
     A key missing from the English catalogue is a programming error: :class:`KeyError`.
     """
-    template = catalogue(_current).get(key) if _current != "en" else None
+    name = locale()
+    template = catalogue(name).get(key) if name != "en" else None
     if template is None:
         template = catalogue("en")[key]
     return template.format(**values)

@@ -21,6 +21,7 @@ import random
 from collections.abc import Callable
 from typing import Any
 
+from mlkata.i18n import t
 from mlkata.judge.compare import (
     ATOL,
     RTOL,
@@ -168,14 +169,14 @@ class Rand:
 def unpack(value: Any, n: int, what: str) -> tuple[Any, ...]:
     """The n items of a returned tuple, or :class:`WrongAnswer` naming what came back."""
     if not isinstance(value, (tuple, list)) or len(value) != n:
-        raise WrongAnswer(f"{what} should return a tuple of {n} values, got {describe(value)}")
+        raise WrongAnswer(t("api.tupleOf", what=what, n=n, got=describe(value)))
     return tuple(value)
 
 
 def tensor(value: Any, what: str) -> Any:
     """The value if it is a tensor, else :class:`WrongAnswer`."""
     if not is_tensor(value):
-        raise WrongAnswer(f"{what} should be a torch.Tensor, got {describe(value)}")
+        raise WrongAnswer(t("api.notTensor", what=what, got=describe(value)))
     return value
 
 
@@ -185,10 +186,7 @@ def backward(output: Any, seed: int, what: str = "the output") -> None:
 
     tensor(output, what)
     if not output.requires_grad:
-        raise WrongAnswer(
-            f"{what} does not require grad: the computation was detached from its inputs "
-            "(no .detach(), .item(), torch.no_grad() or numpy on the way)"
-        )
+        raise WrongAnswer(t("api.noGrad", what=what))
     g = torch.Generator().manual_seed(seed)
     upstream = torch.randn(output.shape, generator=g, dtype=output.dtype)
     (output * upstream).sum().backward()
@@ -201,9 +199,9 @@ def set_param(module: Any, name: str, value: Any) -> None:
     try:
         param = module.get_parameter(name)
     except (AttributeError, TypeError):
-        raise WrongAnswer(f"the module has no parameter {name!r}") from None
+        raise WrongAnswer(t("api.noParameter", name=repr(name))) from None
     if tuple(param.shape) != tuple(value.shape):
-        raise WrongAnswer(f"{name} has shape {fmt_shape(param.shape)}, expected {fmt_shape(value.shape)}")
+        raise WrongAnswer(t("api.paramShape", name=name, shape=fmt_shape(param.shape), expected=fmt_shape(value.shape)))
     with torch.no_grad():
         param.copy_(value)
 

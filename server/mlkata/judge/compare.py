@@ -12,6 +12,8 @@ import math
 import sys
 from typing import Any
 
+from mlkata.i18n import t
+from mlkata.judge.readable import with_values
 from mlkata.judge.wire import Opaque, type_name
 
 ATOL = 1e-5
@@ -22,13 +24,19 @@ class Fail(AssertionError):
     """A check found a difference; the message is shown to the user as is.
 
     ``details`` are further lines about the failing case (expected and got at the first
-    mismatch, the largest errors), shown as the diagnostic's related information.
+    mismatch, the largest errors), shown as the diagnostic's related information. ``expected`` and
+    ``actual`` are the compared values' readable forms (:mod:`mlkata.judge.readable`), for an
+    expected/actual diff; :func:`same` and :func:`close` fill them in when a check gave none.
     """
 
-    def __init__(self, message: str, details: list[str] | None = None) -> None:
+    def __init__(
+        self, message: str, details: list[str] | None = None, expected: str | None = None, actual: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.details = list(details or [])
+        self.expected = expected
+        self.actual = actual
 
 
 def _torch() -> Any:
@@ -98,6 +106,11 @@ def _join(what: str, key: Any) -> str:
     return f"{what}[{key!r}]" if not isinstance(key, int) else f"{what}[{key}]"
 
 
+def _on(what: str, message: str) -> str:
+    """A message about one value: ``what: message``."""
+    return t("cmp.labelled", what=what, message=message)
+
+
 def require(condition: object, message: str) -> None:
     """Fail with message unless condition holds."""
     if not condition:
@@ -106,6 +119,14 @@ def require(condition: object, message: str) -> None:
 
 def same(expected: Any, got: Any, what: str = "", atol: float = ATOL, rtol: float = RTOL) -> None:
     """Structural comparison: tensors and floats within tolerance, everything else exactly."""
+    try:
+        _same(expected, got, what, atol, rtol)
+    except Fail as fail:
+        with_values(fail, expected, got, describe)
+        raise
+
+
+def _same(expected: Any, got: Any, what: str, atol: float, rtol: float) -> None:
     label = what or "result"
     if isinstance(expected, dict) and set(expected) == {"call", "returned"}:
         _same_call(expected, got, atol, rtol)
@@ -115,42 +136,48 @@ def same(expected: Any, got: Any, what: str = "", atol: float = ATOL, rtol: floa
         return
     if isinstance(expected, bool) or expected is None or isinstance(expected, (str, Opaque)):
         if type(got) is not type(expected) or got != expected:
-            raise Fail(f"{label}: expected {short(expected)}, got {_got(got)}", _expected_got(label, expected, got))
+            raise _unequal(label, expected, got)
         return
     if isinstance(expected, int):
         if isinstance(got, bool) or not isinstance(got, int):
-            raise Fail(f"{label}: expected the int {expected}, got {describe(got)}", _expected_got(label, expected, got))
+            message = t("cmp.expectedInt", expected=expected, got=describe(got))
+            raise Fail(_on(label, message), _expected_got(label, expected, got))
         if got != expected:
-            raise Fail(f"{label}: expected {expected}, got {got}", _expected_got(label, expected, got))
+            raise Fail(_on(label, t("cmp.expectedGot", expected=expected, got=got)), _expected_got(label, expected, got))
         return
     if isinstance(expected, float):
         close(got, expected, label, atol=atol, rtol=rtol)
         return
     if isinstance(expected, (list, tuple)):
         if not isinstance(got, (list, tuple)):
-            raise Fail(f"{label}: expected a {type(expected).__name__} of {len(expected)}, got {describe(got)}")
+            raise Fail(_on(label, t("cmp.expectedSequence", kind=type(expected).__name__, n=len(expected), got=describe(got))))
         if len(got) != len(expected):
-            raise Fail(f"{label}: expected {len(expected)} items, got {len(got)}", _expected_got(label, expected, got))
+            raise Fail(_on(label, t("cmp.expectedItems", n=len(expected), got=len(got))), _expected_got(label, expected, got))
         for i, (e, g) in enumerate(zip(expected, got, strict=True)):
             same(e, g, _join(what, i) if what else f"result[{i}]", atol, rtol)
         return
     if isinstance(expected, dict):
         if not isinstance(got, dict):
-            raise Fail(f"{label}: expected a dict, got {describe(got)}")
+            raise Fail(_on(label, t("cmp.expectedDict", got=describe(got))))
         missing = [k for k in expected if k not in got]
         if missing:
-            raise Fail(f"{label}: missing key {missing[0]!r}")
+            raise Fail(_on(label, t("cmp.missingKey", key=repr(missing[0]))))
         extra = [k for k in got if k not in expected]
         if extra:
-            raise Fail(f"{label}: unexpected key {extra[0]!r}")
+            raise Fail(_on(label, t("cmp.unexpectedKey", key=repr(extra[0]))))
         for key, e in expected.items():
             same(e, got[key], _join(what, key), atol, rtol)
         return
     if isinstance(expected, (set, frozenset)):
         if not isinstance(got, (set, frozenset)) or got != expected:
-            raise Fail(f"{label}: expected {short(expected)}, got {_got(got)}", _expected_got(label, expected, got))
+            raise _unequal(label, expected, got)
         return
-    raise Fail(f"{label}: cannot compare {describe(expected)}")
+    raise Fail(_on(label, t("cmp.cannotCompare", value=describe(expected))))
+
+
+def _unequal(label: str, expected: Any, got: Any) -> Fail:
+    """Two values compared exactly differ."""
+    return Fail(_on(label, t("cmp.expectedGot", expected=short(expected), got=_got(got))), _expected_got(label, expected, got))
 
 
 def _got(got: Any) -> str:
@@ -164,7 +191,7 @@ def _shown(value: Any) -> str:
 
 
 def _expected_got(label: str, expected: Any, got: Any) -> list[str]:
-    return [f"{label} expected: {_shown(expected)}", f"{label} got: {_shown(got)}"]
+    return [t("cmp.detailExpected", what=label, value=_shown(expected)), t("cmp.detailGot", what=label, value=_shown(got))]
 
 
 def _same_call(expected: dict[str, Any], got: Any, atol: float, rtol: float) -> None:
@@ -173,23 +200,34 @@ def _same_call(expected: dict[str, Any], got: Any, atol: float, rtol: float) -> 
     try:
         same(expected["returned"], returned, "returned", atol, rtol)
     except Fail as fail:
-        details = [f"call: {call}", f"expected: {_shown(expected['returned'])}", f"got: {_shown(returned)}"]
-        details += [d for d in fail.details if not d.startswith(("returned expected:", "returned got:"))]
-        detail = fail.message.removeprefix("returned: ")
-        if detail.startswith("expected "):
-            raise Fail(f"{call}: {detail}", details) from None
-        raise Fail(f"{call} returned a wrong value: {fail.message}", details) from None
+        details = [t("cmp.callLine", call=call), t("cmp.expectedLine", value=_shown(expected["returned"]))]
+        details.append(t("cmp.gotLine", value=_shown(returned)))
+        # The lines above say it already, about the whole call.
+        own = (t("cmp.detailExpected", what="returned", value=""), t("cmp.detailGot", what="returned", value=""))
+        details += [d for d in fail.details if not d.startswith(own)]
+        detail = fail.message.removeprefix(_on("returned", ""))
+        if detail.startswith(t("cmp.expectedWord")):
+            raise Fail(_on(call, detail), details) from None
+        raise Fail(t("cmp.callWrong", call=call, message=fail.message), details) from None
 
 
 def close(got: Any, expected: Any, what: str, atol: float = ATOL, rtol: float = RTOL) -> None:
     """Values (tensors or numbers) equal within ``atol + rtol * |expected|``."""
+    try:
+        _close(got, expected, what, atol, rtol)
+    except Fail as fail:
+        with_values(fail, expected, got, describe)
+        raise
+
+
+def _close(got: Any, expected: Any, what: str, atol: float, rtol: float) -> None:
     if is_tensor(expected):
         _close_tensor(got, expected, what, atol, rtol)
         return
     if isinstance(got, bool) or not isinstance(got, (int, float)):
         if is_tensor(got) and got.numel() == 1:  # type: ignore[union-attr]
-            raise Fail(f"{what}: expected a Python number, got {describe(got)} (call .item())")
-        raise Fail(f"{what}: expected the number {fmt_num(expected)}, got {describe(got)}")
+            raise Fail(_on(what, t("cmp.pythonNumber", got=describe(got))))
+        raise Fail(_on(what, t("cmp.expectedNumber", expected=fmt_num(expected), got=describe(got))))
     if math.isnan(expected) and math.isnan(got):
         return
     if math.isinf(expected) or math.isinf(got):
@@ -197,10 +235,15 @@ def close(got: Any, expected: Any, what: str, atol: float = ATOL, rtol: float = 
             return
     elif abs(got - expected) <= atol + rtol * abs(expected):
         return
-    details = [f"{what}: expected {fmt_num(expected)}, got {fmt_num(got)}"]
+    details = [_on(what, t("cmp.expectedGot", expected=fmt_num(expected), got=fmt_num(got)))]
     if math.isfinite(got - expected):
-        details.append(f"abs error {fmt_num(abs(got - expected))}, rel error {_rel(abs(got - expected), abs(expected))}")
-    raise Fail(f"{what}: expected {fmt_num(expected)}, got {fmt_num(got)} (atol={atol:g}, rtol={rtol:g})", details)
+        details.append(t("cmp.absRel", abs=fmt_num(abs(got - expected)), rel=_rel(abs(got - expected), abs(expected))))
+    raise Fail(_off(what, expected, got, atol, rtol), details)
+
+
+def _off(what: str, expected: float, got: float, atol: float, rtol: float) -> str:
+    """One number outside the tolerance."""
+    return _on(what, t("cmp.scalarOff", expected=fmt_num(expected), got=fmt_num(got), atol=f"{atol:g}", rtol=f"{rtol:g}"))
 
 
 def _rel(err: float, scale: float) -> str:
@@ -211,28 +254,26 @@ def _close_tensor(got: Any, expected: Any, what: str, atol: float, rtol: float) 
     torch = _torch()
     assert torch is not None
     if not is_tensor(got):
-        raise Fail(f"{what}: expected {describe(expected)}, got {describe(got)}")
+        raise Fail(_on(what, t("cmp.expectedGot", expected=describe(expected), got=describe(got))))
     if tuple(got.shape) != tuple(expected.shape):
-        raise Fail(f"{what}: expected shape {fmt_shape(expected.shape)}, got {fmt_shape(got.shape)}")
+        raise Fail(_on(what, t("cmp.shape", expected=fmt_shape(expected.shape), got=fmt_shape(got.shape))))
     if got.dtype != expected.dtype:
         e, g = (str(x).replace("torch.", "") for x in (expected.dtype, got.dtype))
-        raise Fail(f"{what}: expected dtype {e}, got {g}")
+        raise Fail(_on(what, t("cmp.dtype", expected=e, got=g)))
     if expected.dtype == torch.bool or (not expected.is_floating_point() and not expected.is_complex()):
         diff = got != expected
         if bool(diff.any()):
             idx = tuple(int(i) for i in diff.nonzero()[0])
-            count = int(diff.sum())
-            raise Fail(
-                f"{what}: {count} of {expected.numel()} values differ; first at {fmt_index(idx)}: "
-                f"expected {expected[idx].item()}, got {got[idx].item()}"
-            )
+            shown = {"index": fmt_index(idx), "expected": expected[idx].item(), "got": got[idx].item()}
+            raise Fail(_on(what, t("cmp.valuesDiffer", count=int(diff.sum()), total=expected.numel(), **shown)))
         return
     e64, g64 = expected.double(), got.double()
     e_nan, g_nan = torch.isnan(e64), torch.isnan(g64)
     bad_nan = g_nan & ~e_nan
     if bool(bad_nan.any()):
         idx = tuple(int(i) for i in bad_nan.nonzero()[0])
-        raise Fail(f"{what}: got NaN at {fmt_index(idx)} ({int(bad_nan.sum())} NaN values); expected {fmt_num(e64[idx].item())}")
+        nan = t("cmp.gotNan", index=fmt_index(idx), count=int(bad_nan.sum()), expected=fmt_num(e64[idx].item()))
+        raise Fail(_on(what, nan))
     inf_mismatch = (torch.isinf(e64) | torch.isinf(g64)) & (e64 != g64) & ~e_nan
     missing_nan = e_nan & ~g_nan
     err = (g64 - e64).abs()
@@ -246,17 +287,14 @@ def _close_tensor(got: Any, expected: Any, what: str, atol: float, rtol: float) 
     flat = int(torch.argmax(ranked.reshape(-1)))
     idx = _unravel(flat, tuple(expected.shape))
     e_val, g_val = e64[idx].item(), g64[idx].item()
-    where = f" at {fmt_index(idx)}" if idx else ""
+    where = t("cmp.at", index=fmt_index(idx)) if idx else ""
     details = _tensor_details(what, expected, got, e64, g64, err, bad)
     if expected.dim() == 0:
-        raise Fail(f"{what}: expected {fmt_num(e_val)}, got {fmt_num(g_val)} (atol={atol:g}, rtol={rtol:g})", details)
+        raise Fail(_off(what, e_val, g_val, atol, rtol), details)
     max_err = float(err.max())
-    raise Fail(
-        f"{what}: max abs error {fmt_num(max(max_err, abs(g_val - e_val)) if math.isfinite(g_val - e_val) else math.inf)}"
-        f"{where}: expected {fmt_num(e_val)}, got {fmt_num(g_val)}; {count} of {expected.numel()} values "
-        f"outside atol={atol:g}, rtol={rtol:g}",
-        details,
-    )
+    error = fmt_num(max(max_err, abs(g_val - e_val)) if math.isfinite(g_val - e_val) else math.inf)
+    shown = {"expected": fmt_num(e_val), "got": fmt_num(g_val), "atol": f"{atol:g}", "rtol": f"{rtol:g}"}
+    raise Fail(_on(what, t("cmp.maxError", error=error, at=where, count=count, total=expected.numel(), **shown)), details)
 
 
 def _unravel(flat: int, shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -272,14 +310,15 @@ def _tensor_details(what: str, expected: Any, got: Any, e64: Any, g64: Any, err:
     """First mismatch in index order, largest errors, and small tensors in full."""
     torch = _torch()
     first = tuple(int(i) for i in bad.nonzero()[0]) if expected.dim() else ()
-    at = f" at {fmt_index(first)}" if first else ""
-    details = [f"{what}: first mismatch{at}: expected {fmt_num(e64[first].item())}, got {fmt_num(g64[first].item())}"]
+    at = t("cmp.at", index=fmt_index(first)) if first else ""
+    first_mismatch = t("cmp.firstMismatch", at=at, expected=fmt_num(e64[first].item()), got=fmt_num(g64[first].item()))
+    details = [_on(what, first_mismatch)]
     rel = err / e64.abs().clamp_min(1e-12)
     rel = torch.where(torch.isfinite(rel), rel, torch.zeros_like(rel))
-    details.append(f"{what}: max abs error {fmt_num(float(err.max()))}, max rel error {fmt_num(float(rel.max()))}")
+    details.append(_on(what, t("cmp.maxErrors", abs=fmt_num(float(err.max())), rel=fmt_num(float(rel.max())))))
     if expected.numel() <= SMALL:
-        details.append(f"{what} expected: {values(expected)}")
-        details.append(f"{what} got: {values(got)}")
+        details.append(t("cmp.detailExpected", what=what, value=values(expected)))
+        details.append(t("cmp.detailGot", what=what, value=values(got)))
     return details
 
 
@@ -324,17 +363,15 @@ def summary(value: Any) -> str:
 def sums_to_one(weights: Any, what: str = "weights", atol: float = 1e-5) -> None:
     """Every row of ``weights`` sums to 1 over the last axis."""
     if not is_tensor(weights):
-        raise Fail(f"{what}: expected a tensor, got {describe(weights)}")
+        raise Fail(_on(what, t("cmp.expectedTensor", got=describe(weights))))
     if weights.dim() == 0:
-        raise Fail(f"{what}: expected at least one dimension, got a 0-dim tensor")
+        raise Fail(_on(what, t("cmp.zeroDim")))
     sums = weights.double().sum(dim=-1)
     bad = ~((sums - 1.0).abs() <= atol) | torch_isnan(sums)
     if bool(bad.any()):
         idx = tuple(int(i) for i in bad.nonzero()[0])
-        raise Fail(
-            f"{what} don't sum to 1 over the last axis (row {fmt_index(idx)} sums to "
-            f"{fmt_num(sums[idx].item())}; {int(bad.sum())} of {sums.numel()} rows are off)"
-        )
+        off = {"count": int(bad.sum()), "total": sums.numel()}
+        raise Fail(t("cmp.notSumToOne", what=what, row=fmt_index(idx), sum=fmt_num(sums[idx].item()), **off))
 
 
 def torch_isnan(x: Any) -> Any:
@@ -347,17 +384,15 @@ def torch_isnan(x: Any) -> Any:
 def zero_where_masked(weights: Any, allowed: Any, what: str = "weights") -> None:
     """Weights are exactly zero wherever the boolean mask forbids attending."""
     if not is_tensor(weights):
-        raise Fail(f"{what}: expected a tensor, got {describe(weights)}")
+        raise Fail(_on(what, t("cmp.expectedTensor", got=describe(weights))))
     torch = _torch()
     assert torch is not None
     try:
         allowed = torch.broadcast_to(allowed, weights.shape)
     except RuntimeError:
-        raise Fail(f"{what}: shape {fmt_shape(weights.shape)} does not match the mask") from None
+        raise Fail(_on(what, t("cmp.maskShape", shape=fmt_shape(weights.shape)))) from None
     leak = (~allowed) & (weights.double().abs() > 0)
     if bool(leak.any()):
         idx = tuple(int(i) for i in leak.nonzero()[0])
-        raise Fail(
-            f"a masked position received weight: {what}{list(idx)} = {fmt_num(weights[idx].item())} "
-            f"where the mask is False ({int(leak.sum())} masked positions non-zero)"
-        )
+        value = fmt_num(weights[idx].item())
+        raise Fail(t("cmp.maskLeak", what=what, index=list(idx), value=value, count=int(leak.sum())))

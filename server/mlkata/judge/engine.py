@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from mlkata.i18n import t, tn, using
 from mlkata.judge import examples, forbidden, locate, reference, repro
 from mlkata.judge.child.protocol import EXAMPLES, REFERENCE, SANDBOX, Error, Exit, Status
 from mlkata.judge.options import JudgeError, Options
@@ -28,12 +29,24 @@ if TYPE_CHECKING:
     from mlkata.bank import Problem
 
 
-async def judge(problem: Problem, source: str, filename: str | None = None, options: Options | None = None) -> Report:
-    """Run the hidden tests of problem on source and return the verdict of each."""
+async def judge(
+    problem: Problem, source: str, filename: str | None = None, options: Options | None = None, tests: Sequence[str] | None = None
+) -> Report:
+    """Run the hidden tests of problem on source and return the verdict of each.
+
+    ``tests`` names the hidden tests to run (a re-run of some of them; the report has only those,
+    in file order); default: all of them. An unknown name is a :class:`~mlkata.judge.repro.ReproError`.
+    Its messages are in the options' locale.
+    """
     options = options or Options()
-    filename = filename or "<solution>"
+    with using(options.locale):
+        return await _judge(problem, source, filename or "<solution>", options, tests)
+
+
+async def _judge(problem: Problem, source: str, filename: str, options: Options, tests: Sequence[str] | None) -> Report:
+    """:func:`judge`, in its locale."""
     lines = source.splitlines()
-    names = problem.test_names
+    names = problem.test_names if tests is None else selected_tests(problem, tests)
 
     def all_tests(verdict: Verdict, message: str, location: Location) -> Report:
         return Report(problem.id, tuple(TestResult(n, verdict, message, location) for n in names))
@@ -47,8 +60,8 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
         return all_tests(Verdict.SYNTAX_ERROR, _syntax_message(exc), _syntax_location(exc, lines))
     if findings:
         first = findings[0]
-        more = f" ({len(findings) - 1} more use{'s' if len(findings) > 2 else ''} below)" if len(findings) > 1 else ""
-        message = f"uses {first.used_as}, which this problem forbids ({first.name}): write it yourself{more}"
+        more = tn("judge.forbiddenMore", len(findings) - 1) if len(findings) > 1 else ""
+        message = t("judge.forbiddenUse", used=first.used_as, name=first.name, more=more)
         return all_tests(Verdict.FORBIDDEN_API, message, first.location)
 
     entry = locate.definition(source, problem.entry_point) or locate.whole_line(lines, 1)
@@ -57,9 +70,9 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
     explanations = {m.name: m.explanation for m in problem.mistakes} if explain else None
     mistakes = functools.partial(_mistakes, problem, options)
     written = examples.parse(source)
-    events = await run_child(
-        problem, source, filename, options, expected, mistakes if explain else None, explanations, [e.source for e in written]
-    )
+    shown = [e.source for e in written]
+    found = mistakes if explain else None
+    events = await run_child(problem, source, filename, options, expected, found, explanations, shown, names)
     ran = events.pop(EXAMPLES, {})
     confined = events.pop(SANDBOX, {})
     shown_inputs = json.loads(inputs)
@@ -69,8 +82,11 @@ async def judge(problem: Problem, source: str, filename: str | None = None, opti
         event = events[name]
         result = _result(name, event, problem, source, filename, lines, entry)
         if not result.passed and result.verdict is not Verdict.NOT_IMPLEMENTED:
-            given = [f"input {n}: {text}" for n, text in shown_inputs.get(name) or []]
+            given = [t("judge.input", name=n, text=text) for n, text in shown_inputs.get(name) or []]
             result = attrs.evolve(result, details=tuple(given) + tuple(str(d) for d in event.get("details") or ()))
+            values = (event.get("expected"), event.get("actual"))
+            if result.verdict is Verdict.WRONG_ANSWER and all(isinstance(v, str) for v in values):
+                result = attrs.evolve(result, expected=values[0], actual=values[1])
         if event.get("status") == Status.TIME_LIMIT and result.location is not None:
             looping = result.location
         elif event.get("status") == Status.TOTAL_TIME_LIMIT and looping is not None and not event.get("fault"):
@@ -89,10 +105,21 @@ def _examples(written: list[examples.Example], event: dict[str, Any], problem: P
         error = event.get("error") or {}
         why = f"{error.get('type', 'Exception')}: {error.get('message', '')}".rstrip(": ")
     elif event.get("status") in (Status.TIME_LIMIT, Status.TOTAL_TIME_LIMIT):
-        why = f"not finished within the time limit ({problem.limits.test_time_ms / 1000:g} s for all examples)"
+        why = t("judge.examplesTimeLimit", seconds=f"{problem.limits.test_time_ms / 1000:g}")
     else:
-        why = f"the examples did not run ({event.get('status') or 'no result'})"
+        why = t("judge.examplesDidNotRun", status=event.get("status") or t("judge.noResult"))
     return examples.results(written, [{"error": why}] * len(written))
+
+
+def selected_tests(problem: Problem, tests: Sequence[str]) -> tuple[str, ...]:
+    """The named hidden tests in file order; a ReproError names an unknown one (or says none was named)."""
+    if not tests:
+        from mlkata.i18n import t
+
+        raise repro.ReproError(t("judge.noTestsSelected", problem=problem.id, tests=", ".join(problem.test_names)))
+    for name in tests:
+        repro.check_test(problem, name)
+    return tuple(n for n in problem.test_names if n in set(tests))
 
 
 _computing: dict[tuple[str, str], asyncio.Lock] = {}
@@ -189,7 +216,7 @@ def _result(
     if status == Status.OK:
         if event.get("passed") is True:
             return result(Verdict.PASSED)
-        message = str(event.get("message") or "wrong answer")
+        message = str(event.get("message") or t("judge.wrongAnswer"))
         if event.get("explanation"):
             message = f"{event['explanation']} [{message}]"
         return result(Verdict.WRONG_ANSWER, message, entry)
@@ -197,27 +224,27 @@ def _result(
     if status == Status.ERROR:
         return _error_result(event, problem, filename, lines, entry, result)
     if status == Status.NOT_RUN:
-        return result(Verdict.TIME_LIMIT, "not run: the run stopped at the first time limit (stop_at_time_limit)", entry)
+        return result(Verdict.TIME_LIMIT, t("judge.notRun"), entry)
     if status in (Status.TIME_LIMIT, Status.TOTAL_TIME_LIMIT):
         where = fault or entry
         what = (
-            f"time limit of {wall:g} s exceeded"
+            t("judge.timeLimit", seconds=f"{wall:g}")
             if status == Status.TIME_LIMIT
-            else (f"not finished when the total time limit of {problem.limits.total_time_ms / 1000:g} s ran out")
+            else t("judge.totalTimeLimit", seconds=f"{problem.limits.total_time_ms / 1000:g}")
         )
         if fault:
-            what += f" (it was running line {fault.line})"
+            what += t("judge.runningLine", line=fault.line)
         return result(Verdict.TIME_LIMIT, what, where)
     return _ended_result(status, event, source, fault, entry, result)
 
 
-_JUDGE_EXITS = {
-    Exit.SANDBOX_FAILED: "the judge could not confine the process that runs your code, so it ran nothing "
-    "(`mlkata doctor` shows what this machine offers; MLKATA_SANDBOX_OFF turns a mechanism off)",
-    Exit.HARNESS_BROKE: "the judged process broke down after your code ran: it changed something the judge relies on "
-    "(builtins, the interpreter's state)",
-}
-"""Exit codes of a judged process that are the judge's own, and what its verdict then says."""
+def _judge_exit(code: Any) -> str | None:
+    """What the verdict says for an exit code of a judged process that is the judge's own (None: not one)."""
+    if code == Exit.SANDBOX_FAILED:
+        return t("judge.sandboxFailed")
+    if code == Exit.HARNESS_BROKE:
+        return t("judge.harnessBroke")
+    return None
 
 
 def _ended_result(
@@ -225,24 +252,20 @@ def _ended_result(
 ) -> TestResult:
     """The result of a test that ended its judged process: output limit, a signal, an exit."""
     if status == Status.OUTPUT_LIMIT:
-        return result(Verdict.OUTPUT_LIMIT, f"printed more than {OUTPUT_BYTES // 1024} KiB (the output limit); print less", entry)
+        return result(Verdict.OUTPUT_LIMIT, t("judge.outputLimit", kib=OUTPUT_BYTES // 1024), entry)
     if status == Status.SIGNAL:
         sig = event.get("signal")
         if sig == "SIGKILL":
-            return result(Verdict.MEMORY_LIMIT, "killed (SIGKILL), most likely for running out of memory", fault or entry)
-        return result(
-            Verdict.RUNTIME_ERROR, f"the process crashed with {sig}" + (f" at line {fault.line}" if fault else ""), fault or entry
-        )
-    if status == Status.EXITED and event.get("code") in _JUDGE_EXITS:
-        return result(Verdict.RUNTIME_ERROR, _JUDGE_EXITS[event["code"]], entry)
+            return result(Verdict.MEMORY_LIMIT, t("judge.killed"), fault or entry)
+        crashed = t("judge.crashedAt", signal=sig, line=fault.line) if fault else t("judge.crashed", signal=sig)
+        return result(Verdict.RUNTIME_ERROR, crashed, fault or entry)
+    own = _judge_exit(event.get("code")) if status == Status.EXITED else None
+    if own is not None:
+        return result(Verdict.RUNTIME_ERROR, own, entry)
     if status == Status.EXITED:
         where = locate.exit_call(source) or entry
-        return result(
-            Verdict.RUNTIME_ERROR,
-            f"the process exited (code {event.get('code')}) before the test finished: a solution must return, not exit",
-            where,
-        )
-    return result(Verdict.RUNTIME_ERROR, f"the judge got no result for this test ({status})", entry)
+        return result(Verdict.RUNTIME_ERROR, t("judge.exited", code=event.get("code")), where)
+    return result(Verdict.RUNTIME_ERROR, t("judge.noTestResult", status=status), entry)
 
 
 def _error_result(
@@ -257,16 +280,15 @@ def _error_result(
     if verdict == Error.WRONG_ANSWER:
         return result(Verdict.WRONG_ANSWER, message, entry if etype == "WrongAnswer" else where)
     if verdict == Error.NOT_IMPLEMENTED:
-        return result(Verdict.NOT_IMPLEMENTED, "not implemented yet: the code still raises NotImplementedError", where)
+        return result(Verdict.NOT_IMPLEMENTED, t("judge.notImplemented"), where)
     if verdict == Error.FORBIDDEN_API:
-        return result(Verdict.FORBIDDEN_API, f"called {message}, which this problem forbids: write it yourself", where)
+        return result(Verdict.FORBIDDEN_API, t("judge.forbiddenCall", call=message), where)
     if verdict == Error.MEMORY_LIMIT:
-        return result(
-            Verdict.MEMORY_LIMIT, f"memory limit of {problem.limits.memory_mb} MB exceeded ({etype}: {message[:200]})", where
-        )
+        error = f"{etype}: {message[:200]}"
+        return result(Verdict.MEMORY_LIMIT, t("judge.memoryLimit", mb=problem.limits.memory_mb, error=error), where)
     if etype == "SystemExit":
-        return result(Verdict.RUNTIME_ERROR, f"called sys.exit({message}): a solution must return, not exit", where)
+        return result(Verdict.RUNTIME_ERROR, t("judge.sysExit", code=message), where)
     text = f"{etype}: {message}" if message else etype
     if where is entry and frames:
-        text += " (raised outside your code, while the test used what your code returned)"
+        text += t("judge.raisedOutside")
     return result(Verdict.RUNTIME_ERROR, text, where)

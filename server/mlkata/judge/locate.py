@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from mlkata.i18n import t
 from mlkata.judge.verdict import Location
 
 _FAULT_FRAME = re.compile(r'^\s*File "(?P<file>.*)", line (?P<line>\d+) in (?P<name>.*)$')
@@ -43,20 +44,18 @@ def _as_syntax_error(source: str, filename: str) -> Iterator[None]:
     except RecursionError as exc:  # `1+1+...+1`, `f()()...()`: each level is a level of the compiler's recursion
         raise Uncompilable(_too_deep(exc), (filename, None, None, None)) from None
     except MemoryError as exc:  # the parser's own stack (`not not ... 1`, `----1`) or a huge text
-        raise Uncompilable(_too_deep(exc, " or too large"), (filename, None, None, None)) from None
+        raise Uncompilable(_too_deep(exc, larger=True), (filename, None, None, None)) from None
     except UnicodeEncodeError as exc:  # a lone surrogate: an editor can send one, no UTF-8 file holds one
         line, column = _char_position(source, exc.start)
-        what = f"character {exc.object[exc.start]!r} cannot be encoded as UTF-8 ({exc.reason}): remove it"
-        raise Uncompilable(f"the file cannot be compiled: {what}", (filename, line, column, None, line, column + 1)) from None
+        what = t("judge.cannotEncode", char=repr(exc.object[exc.start]), reason=exc.reason)
+        raise Uncompilable(what, (filename, line, column, None, line, column + 1)) from None
     except (ValueError, OverflowError) as exc:  # null bytes (Python 3.11 before 3.11.4), and what may yet come
-        raise Uncompilable(f"the file cannot be compiled ({type(exc).__name__}: {exc})", (filename, None, None, None)) from None
+        raise Uncompilable(t("judge.cannotCompile", error=f"{type(exc).__name__}: {exc}"), (filename, None, None, None)) from None
 
 
-def _too_deep(exc: BaseException, larger: str = "") -> str:
-    return (
-        f"the source is nested too deeply{larger} to compile ({type(exc).__name__}): "
-        "split the deepest expression into smaller ones"
-    )
+def _too_deep(exc: BaseException, larger: bool = False) -> str:
+    name = type(exc).__name__
+    return t("judge.tooDeepOrLarge", error=name) if larger else t("judge.tooDeep", error=name)
 
 
 def _char_position(source: str, index: int) -> tuple[int, int]:

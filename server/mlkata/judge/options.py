@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from mlkata import i18n
 from mlkata.judge.child.sandbox import off_from_env
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ class Options:
     """End the run at the first test that runs out of time; the tests after it are not run (time_limit,
     "not run"). The verdict and the first failing test stay the same: what validation checks of a
     solution that must be too slow, without waiting out the limit of every later test too."""
+    locale: str = attrs.field(factory=i18n.locale)
+    """The catalogue the run's own messages are written in (:mod:`mlkata.i18n`; default: this process's):
+    the run process and the judged processes compose some (mismatches, the harness's checks) and get it in the job."""
 
 
 def cache_dir(options: Options) -> Path:

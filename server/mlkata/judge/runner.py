@@ -97,8 +97,9 @@ async def run_child(
     mistakes: Callable[[], Awaitable[str]] | None = None,
     explain: dict[str, str] | None = None,
     examples: Sequence[str] = (),
+    tests: Sequence[str] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """Run and check every hidden test on source, in a warm or a cold judged process.
+    """Run and check every hidden test (or only those ``tests`` names) on source, in a warm or a cold judged process.
 
     ``expected`` is the reference's encoded outputs as JSON text, sent only once every judged
     process of the run has ended. When a test's output is wrong and ``explain`` names declared
@@ -109,7 +110,7 @@ async def run_child(
     :data:`~mlkata.judge.child.protocol.EXAMPLES`, and what confined the run under
     :data:`~mlkata.judge.child.protocol.SANDBOX`.
     """
-    job = _job(problem, options, limits_for(problem, options)) | {"source": source, "filename": filename}
+    job = _job(problem, options, limits_for(problem, options), tests) | {"source": source, "filename": filename}
     if options.stop_at_time_limit:
         job["stop_at_time_limit"] = True
     if examples:
@@ -142,13 +143,13 @@ async def run_child(
                     deadline += time.monotonic() - started  # the time spent computing them is not the run's
                 if event.get("event") == Event.TEST:
                     events[str(event.get("name"))] = event
-    for name in problem.test_names:
+    for name in job["tests"]:
         if name not in events:
             events[name] = {"status": Status.TOTAL_TIME_LIMIT, "total_s": total}
     return events
 
 
-def _job(problem: Problem, options: Options, limits: dict[str, Any]) -> dict[str, Any]:
+def _job(problem: Problem, options: Options, limits: dict[str, Any], tests: Sequence[str] | None = None) -> dict[str, Any]:
     scratch = tempfile.mkdtemp(prefix="mlkata-run-")
     os.chmod(scratch, 0o700)
     return {
@@ -157,12 +158,13 @@ def _job(problem: Problem, options: Options, limits: dict[str, Any]) -> dict[str
         "entry": problem.entry_point,
         "kind": problem.kind,
         "tests_source": problem.tests_source,
-        "tests": list(problem.test_names),
+        "tests": list(problem.test_names if tests is None else tests),
         "limits": limits,
         "forbidden": list(problem.forbidden),
         "scratch": scratch,
         "private": private_paths(problem, options),
         "sandbox_off": sandbox_off(options),
+        "locale": options.locale,
     }
 
 

@@ -19,6 +19,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any
 
+from mlkata.i18n import t
 from mlkata.judge.child.protocol import Event
 from mlkata.judge.options import JudgeError, Options
 from mlkata.judge.workers import CHILD, STARTUP_S, WarmWorker, child_env
@@ -198,7 +199,7 @@ async def _cold_session(
         )
     except OSError as exc:
         shutil.rmtree(scratch, ignore_errors=True)
-        raise JudgeError(f"cannot start the interpreter {options.python!r}: {exc}") from None
+        raise JudgeError(t("judge.cannotStart", python=repr(options.python), error=exc)) from None
     stderr_task = asyncio.ensure_future(_read_capped(proc.stderr, 64 * 1024))
     assert proc.stdin is not None and proc.stdout is not None
     try:
@@ -287,9 +288,6 @@ async def _kill(proc: asyncio.subprocess.Process) -> None:
 def _startup_failure(python: str, problem: Problem, stderr: bytes) -> str:
     text = stderr.decode("utf-8", "replace").strip()
     if "No module named 'torch'" in text:
-        return (
-            f"{problem.id} needs PyTorch, and the interpreter {python} has no torch: "
-            f"install it there (pip install torch) or choose an interpreter that has it"
-        )
-    last = text.splitlines()[-1] if text else "no output"
-    return f"the judged process for {problem.id} failed to start under {python}: {last}"
+        return t("judge.needsTorch", id=problem.id, python=python)
+    last = text.splitlines()[-1] if text else t("judge.noOutput")
+    return t("judge.failedToStart", id=problem.id, python=python, last=last)

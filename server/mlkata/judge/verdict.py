@@ -56,6 +56,11 @@ class TestResult:
     """The start of what the solution printed during this test."""
     details: tuple[str, ...] = ()
     """Lines about the failing case: its inputs, expected and got at the first mismatch, errors."""
+    expected: str | None = None
+    """A wrong answer's expected value as readable text (:mod:`mlkata.judge.readable`), for an
+    expected/actual diff; None when the compared values have no readable form."""
+    actual: str | None = None
+    """The solution's value, shown the same way as ``expected`` (None exactly when it is)."""
 
     @property
     def passed(self) -> bool:
@@ -63,8 +68,9 @@ class TestResult:
         return self.verdict is Verdict.PASSED
 
     def to_json(self) -> dict[str, Any]:
-        """The test in the ``mlkata check --json`` format."""
+        """The test in the ``mlkata check --json`` format (``expected`` and ``actual`` only when there are such values)."""
         loc = self.location
+        values = {"expected": self.expected, "actual": self.actual} if self.expected is not None else {}
         return {
             "name": self.name,
             "verdict": self.verdict.value,
@@ -75,7 +81,7 @@ class TestResult:
             "end_column": loc.end_column if loc else None,
             "duration_ms": round(self.duration_ms, 3),
             "details": list(self.details),
-        }
+        } | values
 
 
 @attrs.frozen

@@ -16,6 +16,7 @@ from typing import Any
 import fsrs
 
 from mlkata.bank.cards import Card, matched_points
+from mlkata.i18n import t
 
 PREFIX = {"questions": "Q", "followups": "F"}
 
@@ -26,10 +27,8 @@ def file_name(round_number: int) -> str:
 
 
 def header(title: str, round_number: int) -> str:
-    return (
-        f"# {title}: round {round_number}, your answers\n\n"
-        "Answer each question under it, as you would say it. The phase ends when you submit or its time is up.\n"
-    )
+    """The answer file's title and what to do in it."""
+    return f"# {t('answers.header', title=title, n=round_number)}\n\n{t('answers.intro')}\n"
 
 
 def sections(phase: Mapping[str, Any]) -> str:

@@ -15,6 +15,7 @@ from types import ModuleType
 
 from lsprotocol import types
 
+from mlkata import i18n
 from mlkata.judge.workers import WarmWorker
 from mlkata.server import history, inlay, interviews, lenses, practice, problems, review, runs, watchdog
 from mlkata.server.protocol import CONFIG_SECTION
@@ -29,6 +30,7 @@ def _lifecycle(server: MlKataServer) -> None:
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: MlKataServer, params: types.InitializeParams) -> None:
+        i18n.set_locale(params.locale)  # the editor's display language, for every message from now on
         ls.configure(params.initialization_options)
 
     @server.feature(types.INITIALIZED)

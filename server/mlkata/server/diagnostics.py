@@ -16,6 +16,7 @@ from pygls.workspace import TextDocument
 
 from mlkata.bank import Bank
 from mlkata.binding import Binding
+from mlkata.i18n import t
 from mlkata.judge import locate
 from mlkata.judge.verdict import Location, Report
 from mlkata.server.protocol import SOURCE
@@ -51,11 +52,11 @@ def report_diagnostics(report: Report, lines: list[str], doc: TextDocument | Non
     """
     groups: dict[tuple[Any, ...], list[str]] = {}
     details: dict[str, tuple[str, ...]] = {}
-    for t in report.tests:
-        if t.passed:
+    for test in report.tests:
+        if test.passed:
             continue
-        groups.setdefault((t.verdict, t.message, t.location), []).append(t.name)
-        details[t.name] = t.details
+        groups.setdefault((test.verdict, test.message, test.location), []).append(test.name)
+        details[test.name] = test.details
     out = []
     for (verdict, message, location), names in groups.items():
         rng = lsp_range(location or locate.whole_line(lines, 1), lines, doc)
@@ -70,7 +71,7 @@ def report_diagnostics(report: Report, lines: list[str], doc: TextDocument | Non
         out.append(
             types.Diagnostic(
                 range=rng,
-                message=f"{who}: {message}" if message else f"{who}: {verdict.value}",
+                message=t("diag.failure", who=who, message=message or verdict.value),
                 severity=types.DiagnosticSeverity.Error,
                 source=SOURCE,
                 code=verdict.value,
@@ -84,7 +85,7 @@ def report_diagnostics(report: Report, lines: list[str], doc: TextDocument | Non
 
 def _who(names: list[str], total: int) -> str:
     if len(names) == total and len(names) > 1:
-        return f"all {len(names)} hidden tests"
+        return t("diag.who.all", n=len(names))
     return ", ".join(names)
 
 
@@ -95,7 +96,7 @@ def summary_diagnostics(report: Report) -> list[types.Diagnostic]:
     return [
         types.Diagnostic(
             range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
-            message=f"{report.passed} of {report.total} hidden tests pass",
+            message=t("diag.summary", passed=report.passed, total=report.total),
             severity=types.DiagnosticSeverity.Error,
             source=SOURCE,
             code="hidden_tests",
@@ -119,9 +120,10 @@ def example_diagnostics(report: Report, lines: list[str], doc: TextDocument | No
         text = lines[line - 1] if 0 < line <= len(lines) else ""
         loc = Location(line, len(text) - len(text.lstrip()) + 1, line, len(text.rstrip()) + 1)
         if e.verdict == "differs":
-            message = f"example: expected {one_line(e.example.expected or '')}, got {one_line(e.output) or 'nothing'}"
+            got = one_line(e.output) or t("diag.example.nothing")
+            message = t("diag.example.differs", expected=one_line(e.example.expected or ""), got=got)
         else:
-            message = f"example raised {one_line(e.error, 200)}"
+            message = t("diag.example.raised", error=one_line(e.error, 200))
         out.append(
             types.Diagnostic(
                 range=lsp_range(loc, lines, doc),
@@ -137,14 +139,14 @@ def example_diagnostics(report: Report, lines: list[str], doc: TextDocument | No
 def unknown_problem_diagnostic(binding: Binding, bank: Bank) -> types.Diagnostic:
     """An Error on the marker's id naming the problem as unknown."""
     close = difflib.get_close_matches(binding.problem_id, list(bank.problems), n=3, cutoff=0.6)
-    hint = f" Did you mean {', '.join(close[:3])}?" if close else " Run the command 'ML Kata: Open Problem' to see the list."
-    what = f"unknown problem {binding.problem_id!r}" if binding.problem_id else "the marker names no problem"
+    hint = t("diag.unknownProblem.didYouMean", names=", ".join(close[:3])) if close else t("diag.unknownProblem.openList")
+    what = t("diag.unknownProblem", id=repr(binding.problem_id)) if binding.problem_id else t("diag.noProblemNamed")
     return types.Diagnostic(
         range=types.Range(
             start=types.Position(line=0, character=binding.start),
             end=types.Position(line=0, character=max(binding.end, binding.start + 1)),
         ),
-        message=f"{what}: no such problem in the bank ({len(bank.problems)} problems).{hint}",
+        message=t("diag.unknownProblem.message", what=what, n=len(bank.problems), hint=hint),
         severity=types.DiagnosticSeverity.Error,
         source=SOURCE,
         code="unknown_problem",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lsprotocol import types
 from pygls.workspace import TextDocument
 
+from mlkata.i18n import t
 from mlkata.judge.verdict import Location, Report
 from mlkata.server.diagnostics import lsp_range, one_line
 from mlkata.server.state import MlKataServer
@@ -22,12 +23,12 @@ def example_hints(report: Report | None, doc: TextDocument, visible: types.Range
             continue  # the text moved since the run: the next run places it again
         if not visible.start.line <= last - 1 <= visible.end.line:
             continue
-        shown = e.error or e.output or "(nothing)"
+        shown = e.error or e.output or t("inlay.nothing")
         label = f"→ {one_line(shown)}"
         if e.verdict == "matches":
             label += "  ✓"
         elif e.verdict == "differs":
-            label += f"  ✗ expected {one_line(e.example.expected or '', 40)}"
+            label += "  " + t("inlay.expected", expected=one_line(e.example.expected or "", 40))
         end = lsp_range(Location(last, len(lines[last - 1]) + 1, last, len(lines[last - 1]) + 1), lines, doc).end
         hints.append(
             types.InlayHint(

@@ -22,6 +22,7 @@ from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import from_fs_path
 
 from mlkata.binding import create_solution, solution_name
+from mlkata.i18n import t
 from mlkata.judge.engine import judge
 from mlkata.judge.options import JudgeError
 from mlkata.mock import MockSession
@@ -31,8 +32,6 @@ from mlkata.server.protocol import Commands, Notifications
 from mlkata.server.state import MlKataServer
 
 log = logging.getLogger("mlkata.server")
-
-CLOSED_BY = {"timeout": "time is up for", "submit": "submitted", "abandoned": "abandoned"}
 
 
 class MockClock:
@@ -76,7 +75,7 @@ class MockClock:
         async with self.lock:
             mock = self.server.mock
             if mock is None or mock.finished:
-                raise JsonRpcInvalidParams(f"no mock interview is running (start one with {Commands.START_MOCK})")
+                raise JsonRpcInvalidParams(t("mock.notRunning", command=Commands.START_MOCK))
             now = time.time()
             deadline = mock.next_deadline()
             if deadline is not None and deadline <= now:
@@ -128,8 +127,8 @@ class MockClock:
         ls.refresh_lenses()  # the lens above the round's entry point shows the clock
         if closed:
             names = ", ".join(_name(mock.state["rounds"][i]) for i in closed)
-            follow = " The interview is over: see the report." if mock.finished else f" Next: {nxt['title']}." if nxt else ""
-            ls.notify_user(types.MessageType.Info, f"ML Kata mock interview: {CLOSED_BY.get(by, by)} {names}.{follow}")
+            follow = t("mock.over") if mock.finished else t("mock.next", title=nxt["title"]) if nxt else ""
+            ls.notify_user(types.MessageType.Info, _closed_message(by, names, follow))
         self.schedule()
         return event
 
@@ -169,10 +168,19 @@ class MockClock:
                 review.grade_card(ls, entry["card"], answers.rating(entry), entry["answer"], "mock interview")
 
 
+def _closed_message(by: str, names: str, follow: str) -> str:
+    """What the user is told when rounds close: by their time running out, a submit, or abandoning."""
+    if by == "timeout":
+        return t("mock.closed.timeout", names=names, follow=follow)
+    if by == "submit":
+        return t("mock.closed.submit", names=names, follow=follow)
+    return t("mock.closed.abandoned", names=names, follow=follow)
+
+
 def _name(phase: dict[str, Any]) -> str:
     kind = phase.get("kind", "coding")
-    what = phase["problem"] if kind == "coding" else "questions" if kind == "questions" else "follow-ups"
-    return f"round {phase.get('round', '?')} ({what})"
+    what = phase["problem"] if kind == "coding" else t("mock.kind.questions") if kind == "questions" else t("mock.kind.followups")
+    return t("mock.roundName", n=phase.get("round", "?"), what=what)
 
 
 # -- what a mock interview changes for other features ---------------------------------------------
@@ -212,7 +220,7 @@ def lens_title(ls: MlKataServer, problem_id: str, now: float) -> str | None:
         current.get("round", (mock.current_index or 0) + 1),
         mock.state.get("interviewRounds", len(mock.state["rounds"])),
     )
-    return f"Mock round {number}/{rounds}: {left // 60}:{left % 60:02d} left, submit round"
+    return t("mock.lens", number=number, rounds=rounds, clock=f"{left // 60}:{left % 60:02d}")
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -228,14 +236,14 @@ def setup(server: MlKataServer) -> None:
         name = params.interview
         interview = ls.interviews.get(name) if name else None
         if name is None:
-            raise JsonRpcInvalidParams(f"{Commands.START_MOCK}: argument 'interview' must be a non-empty string, got nothing")
+            raise JsonRpcInvalidParams(t("command.missingArgument", command=Commands.START_MOCK, name="interview"))
         if interview is None:
             known = ", ".join(ls.interviews) or "none"
-            raise JsonRpcInvalidParams(f"{Commands.START_MOCK}: unknown interview {name!r} (known: {known})")
+            unknown = t("command.mock.unknownInterview", command=Commands.START_MOCK, name=repr(name), known=known)
+            raise JsonRpcInvalidParams(unknown)
         if ls.mock is not None and not ls.mock.finished:
-            raise JsonRpcInvalidParams(
-                f"{Commands.START_MOCK}: the mock interview {ls.mock.state['title']!r} is still running; submit or abandon it first"
-            )
+            title = repr(ls.mock.state["title"])
+            raise JsonRpcInvalidParams(t("command.mock.stillRunning", command=Commands.START_MOCK, title=title))
         ls.mock = MockSession.start(interview, ls.bank, time.time(), params.time_scale, ls.cards.cards)
         return dict(clock.changed(ls.mock, [], "start")["status"])
 
@@ -247,7 +255,7 @@ def setup(server: MlKataServer) -> None:
         """End the running mock interview now; returns its report."""
         mock = ls.mock
         if mock is None or mock.finished:
-            raise JsonRpcInvalidParams(f"{Commands.ABANDON_MOCK}: no mock interview is running")
+            raise JsonRpcInvalidParams(t("command.mock.noneRunning", command=Commands.ABANDON_MOCK))
         closed = [mock.current_index or 0]
         mock.abandon(time.time())
         return dict(clock.changed(mock, closed, "abandoned")["report"])
@@ -272,14 +280,14 @@ def ask_interviewer(ls: MlKataServer, params: AskInterviewer) -> dict[str, Any]:
     mock = ls.mock
     phase = mock.current() if mock is not None else None
     if mock is None or phase is None or phase.get("kind", "coding") != "coding":
-        raise JsonRpcInvalidParams(f"{name}: the interviewer answers during the coding phase of a mock interview round")
+        raise JsonRpcInvalidParams(t("command.mock.notCoding", command=name))
     problem = ls.bank.get(phase["problem"])
     offered = problem.clarifications
     if params.question is None:
         listed = [{"index": n, "question": c.question, "kind": c.kind} for n, c in enumerate(offered, 1)]
         return {"problem": problem.id, "questions": listed, "asked": phase.get("asked", [])}
     if params.question > len(offered):
-        raise JsonRpcInvalidParams(f"{name}: argument 'question' must be 1 to {len(offered)}, got {params.question}")
+        raise JsonRpcInvalidParams(t("command.mock.questionRange", command=name, count=len(offered), got=params.question))
     chosen = offered[params.question - 1]
     mock.record_question(chosen.question, chosen.answer)
     ls.save_mock()
@@ -289,7 +297,7 @@ def ask_interviewer(ls: MlKataServer, params: AskInterviewer) -> dict[str, Any]:
 def rate_interview(ls: MlKataServer, params: RateInterview) -> dict[str, Any]:
     """The candidate rates their own interview (1-5 each); returns the report with the rubric."""
     if ls.mock is None:
-        raise JsonRpcInvalidParams(f"{Commands.RATE_INTERVIEW}: no mock interview yet")
+        raise JsonRpcInvalidParams(t("command.mock.noneYet", command=Commands.RATE_INTERVIEW))
     ls.mock.rate(attrs.asdict(params))
     ls.save_mock()
     return ls.mock.report()
@@ -309,10 +317,10 @@ def mock_report(ls: MlKataServer, params: MockRef) -> dict[str, Any]:
     """The report of a mock interview by ``id`` (default: the latest one of this server)."""
     if params.id is None:
         if ls.mock is None:
-            raise JsonRpcInvalidParams(f'{Commands.MOCK_REPORT}: no mock interview yet; pass {{"id": ...}}')
+            raise JsonRpcInvalidParams(t("command.mock.noneYetPassId", command=Commands.MOCK_REPORT))
         return ls.mock.report()
     mock_id = params.id
     state = ls.record("the mock interview", lambda: ls.store.mock(mock_id))
     if state is None:
-        raise JsonRpcInvalidParams(f"{Commands.MOCK_REPORT}: no mock interview {mock_id!r}")
+        raise JsonRpcInvalidParams(t("command.mock.unknown", command=Commands.MOCK_REPORT, id=repr(mock_id)))
     return MockSession(state).report()

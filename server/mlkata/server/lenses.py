@@ -14,9 +14,11 @@ import attrs
 from lsprotocol import types
 
 from mlkata.bank import Problem
+from mlkata.i18n import t
 from mlkata.judge import locate
 from mlkata.judge.verdict import Report
 from mlkata.server import interviews
+from mlkata.server.problems import statement
 from mlkata.server.protocol import SOURCE, Commands
 from mlkata.server.state import MlKataServer
 
@@ -40,20 +42,22 @@ def code_lenses(problem: Problem, text: str, uri: str, state: LensState) -> list
     line = where.line - 1 if where else 0
     rng = types.Range(start=types.Position(line=line, character=0), end=types.Position(line=line, character=0))
     report = state.report
-    score = f" ({report.passed}/{report.total} passed)" if report is not None and report.problem == problem.id else ""
+    scored = report is not None and report.problem == problem.id
+    run_title = t("lens.runScored", passed=report.passed, total=report.total) if report is not None and scored else t("lens.run")
     total = len(problem.hints)
-    hint_title = f"Next hint ({min(state.hints_taken + 1, total)}/{total})" if state.hints_taken < total else "Hints (all shown)"
+    next_hint = min(state.hints_taken + 1, total)
+    hint_title = t("lens.nextHint", n=next_hint, total=total) if state.hints_taken < total else t("lens.hintsAllShown")
     lenses = [
         types.CodeLens(
             range=rng,
-            command=types.Command(title=f"Run hidden tests{score}", command=Commands.RUN_TESTS, arguments=[{"uri": uri}]),
+            command=types.Command(title=run_title, command=Commands.RUN_TESTS, arguments=[{"uri": uri}]),
         ),
         types.CodeLens(
             range=rng, command=types.Command(title=hint_title, command=Commands.NEXT_HINT, arguments=[{"id": problem.id}])
         ),
         types.CodeLens(
             range=rng,
-            command=types.Command(title="Show statement", command=Commands.SHOW_STATEMENT, arguments=[{"id": problem.id}]),
+            command=types.Command(title=t("lens.statement"), command=Commands.SHOW_STATEMENT, arguments=[{"id": problem.id}]),
         ),
     ]
     if state.mock_round is not None:
@@ -70,8 +74,10 @@ def hover(problem: Problem, text: str, position: types.Position) -> types.Hover 
     if not (on_marker or on_entry):
         return None
     p = problem
-    meta = f"*{p.difficulty} · {', '.join(p.topics)} · {p.suggested_minutes} min · {len(p.test_names)} hidden tests*"
-    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=f"{meta}\n\n{p.statement}"))
+    topics = ", ".join(p.topics)
+    meta = t("hover.meta", difficulty=p.difficulty, topics=topics, minutes=p.suggested_minutes, tests=len(p.test_names))
+    text, _ = statement(p)
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=f"{meta}\n\n{text}"))
 
 
 def code_actions(uri: str, diagnostics: Sequence[types.Diagnostic]) -> list[types.CodeAction]:
@@ -82,7 +88,7 @@ def code_actions(uri: str, diagnostics: Sequence[types.Diagnostic]) -> list[type
         if diag.source != SOURCE or data.get("verdict") in (None, "syntax_error", "forbidden_api"):
             continue
         for test in list(data.get("tests") or [])[:DEBUG_ACTIONS]:
-            title = f"Debug {test} (ML Kata: rerun this case in a script)"
+            title = t("action.debugCase", test=test)
             actions.append(
                 types.CodeAction(
                     title=title,

@@ -22,6 +22,8 @@ from cattrs.gen import make_dict_structure_fn, override
 from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import from_fs_path
 
+from mlkata.i18n import t
+
 if TYPE_CHECKING:
     from mlkata.bank import Problem
     from mlkata.server.state import MlKataServer
@@ -43,6 +45,7 @@ _EXPECTED: dict[Any, str] = {
     Grade: f"must be one of {', '.join(GRADES)}",
     Score: "must be an integer from 1 to 5",
     Choice: "must be a positive integer",
+    list[str]: "must be a non-empty list of hidden test names",
 }
 
 
@@ -94,6 +97,14 @@ def _optional_text(value: Any, _: Any) -> str | None:
     return None if value is None else _text(value, str)
 
 
+def _optional_names(value: Any, _: Any) -> list[str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise _Bad(f"got {value!r}")
+    return list(value)
+
+
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
@@ -108,6 +119,7 @@ converter.register_structure_hook(Score, _score)
 converter.register_structure_hook(Choice, _choice)
 converter.register_structure_hook(Choice | None, lambda v, _: None if v is None else _choice(v, Choice))
 converter.register_structure_hook(str | None, _optional_text)
+converter.register_structure_hook(list[str] | None, _optional_names)
 
 
 def _camel_case_keys(cls: type[Any]) -> Any:
@@ -166,6 +178,12 @@ class Restore(FileRef):
 @attrs.frozen
 class DebugCase(FileRef):
     test: str | None = None
+
+
+@attrs.frozen
+class RunTests(FileRef):
+    tests: list[str] | None = None
+    """Run only these hidden tests (a re-run of some of them, from the Testing view); none: all of them."""
 
 
 @attrs.frozen
@@ -259,7 +277,7 @@ def uri_of(params: FileRef, name: str) -> str:
     if params.uri is None and params.path is not None:
         return from_fs_path(str(Path(params.path).expanduser().resolve())) or params.path
     if params.uri is None:
-        raise JsonRpcInvalidParams(f"{name}: argument 'uri' must be a non-empty string, got nothing")
+        raise JsonRpcInvalidParams(t("command.missingArgument", command=name, name="uri"))
     return params.uri
 
 
@@ -268,11 +286,11 @@ def text_of(ls: MlKataServer, uri: str, name: str) -> str:
     try:
         return ls.document(uri).source
     except FileNotFoundError:
-        raise JsonRpcInvalidParams(f"{name}: {uri} does not exist") from None
+        raise JsonRpcInvalidParams(t("command.fileMissing", command=name, uri=uri)) from None
     except UnicodeDecodeError as exc:
-        raise JsonRpcInvalidParams(f"{name}: {uri} is not UTF-8 text (byte {exc.start})") from None
+        raise JsonRpcInvalidParams(t("command.notUtf8", command=name, uri=uri, byte=exc.start)) from None
     except OSError as exc:
-        raise JsonRpcInvalidParams(f"{name}: cannot read {uri}: {exc.strerror}") from None
+        raise JsonRpcInvalidParams(t("command.cannotRead", command=name, uri=uri, error=exc.strerror)) from None
 
 
 def problem_of(ls: MlKataServer, params: ProblemRef | FileRef, name: str) -> Problem:
@@ -282,15 +300,15 @@ def problem_of(ls: MlKataServer, params: ProblemRef | FileRef, name: str) -> Pro
         uri = uri_of(params, name)
         binding, problem = ls.problem_of(text_of(ls, uri, name))
         if binding is None:
-            raise JsonRpcInvalidParams(f"{name}: {uri} is not bound to a problem (no '# mlkata: <id>' first line)")
+            raise JsonRpcInvalidParams(t("command.notBound", command=name, uri=uri))
         if problem is None:
-            raise JsonRpcInvalidParams(f"{name}: unknown problem {binding.problem_id!r} in {uri}")
+            raise JsonRpcInvalidParams(t("command.unknownProblemIn", command=name, id=repr(binding.problem_id), uri=uri))
         return problem
     if pid is None:
-        raise JsonRpcInvalidParams(f"{name}: argument 'id' must be a non-empty string, got nothing")
+        raise JsonRpcInvalidParams(t("command.missingArgument", command=name, name="id"))
     problem = ls.bank.problems.get(pid)
     if problem is None:
-        raise JsonRpcInvalidParams(f"{name}: unknown problem {pid!r} ({len(ls.bank.problems)} problems; see mlkata.listProblems)")
+        raise JsonRpcInvalidParams(t("command.unknownProblem", command=name, id=repr(pid), n=len(ls.bank.problems)))
     return problem
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import math
 import time
 from pathlib import Path
 from typing import Any
@@ -11,8 +10,9 @@ from typing import Any
 from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import to_fs_path
 
-from mlkata.bank import Problem
+from mlkata import hints
 from mlkata.binding import create_solution
+from mlkata.i18n import t
 from mlkata.server import interviews, review
 from mlkata.server.backups import copy_to_backup
 from mlkata.server.params import DebugCase, FileRef, Followups, ProblemRef, problem_of, register, uri_of
@@ -33,36 +33,16 @@ def next_hint(ls: MlKataServer, params: ProblemRef) -> dict[str, Any]:
             interviews.record_hint(ls, p.id)
             taken += 1
         ls.refresh_lenses()
-    return _hints_json(p, taken, exhausted, locked)
-
-
-def _hints_json(p: Problem, taken: int, exhausted: bool, locked: str | None) -> dict[str, Any]:
-    shown = p.hints[:taken]
-    answer: dict[str, Any] = {"id": p.id, "index": taken, "total": len(p.hints), "exhausted": exhausted}
-    if locked is not None:
-        answer["locked"] = locked
-    answer["hint"] = {"title": shown[-1].title, "text": shown[-1].text} if shown and locked is None else None
-    answer["revealed"] = [{"title": h.title, "text": h.text} for h in shown]
-    return answer
+    return hints.hints_json(p, taken, exhausted, locked)
 
 
 def hint_lock(ls: MlKataServer, problem: str, taken: int) -> str | None:
-    """Why hint taken+1 is still locked (None: it is unlocked). Hint n+1 needs n units of effort."""
+    """Why hint taken+1 is still locked (None: it is unlocked), by :func:`mlkata.hints.lock` with the settings."""
     runs, minutes = ls.settings.hint_runs, ls.settings.hint_minutes
     if taken == 0 or (runs == 0 and minutes == 0):
         return None
     failed, since = ls.record("your effort", lambda: ls.store.effort(problem)) or (0, None)
-    worked = 0.0 if since is None else (time.time() - since) / 60
-    need_runs, need_minutes = taken * runs, taken * minutes
-    if (runs and failed >= need_runs) or (minutes and worked >= need_minutes):
-        return None
-    ways = []
-    if runs:
-        more = need_runs - failed
-        ways.append(f"{more} more failed run{'s' if more != 1 else ''}")
-    if minutes:
-        ways.append(f"{max(1, math.ceil(need_minutes - worked))} more minute{'s' if need_minutes - worked > 1 else ''} of work")
-    return f"hint {taken + 1} unlocks after " + " or ".join(ways)
+    return hints.lock(taken, failed, since, time.time(), runs, minutes)
 
 
 def followups(ls: MlKataServer, params: Followups) -> dict[str, Any]:
@@ -70,19 +50,14 @@ def followups(ls: MlKataServer, params: Followups) -> dict[str, Any]:
     name = Commands.FOLLOWUPS
     p = problem_of(ls, params, name)
     if interviews.in_round_on(ls, p.id):
-        raise JsonRpcInvalidParams(f"{name}: not during the mock round on this problem; submit the round first")
+        raise JsonRpcInvalidParams(t("command.followups.duringRound", command=name))
     unlocked = ls.record("progress", lambda: ls.store.unlocked(p.id))
     if not unlocked and not params.give_up:
-        raise JsonRpcInvalidParams(f'{name}: solve {p.id} first (every hidden test passing), or give up with {{"giveUp": true}}')
+        raise JsonRpcInvalidParams(t("command.followups.solveFirst", command=name, id=p.id))
     if not unlocked:
         ls.record("the give-up", lambda: ls.store.record_giveup(p.id))
         review.after_giveup(ls, p.id)
-    return {
-        "id": p.id,
-        "title": p.title,
-        "followups": [{"question": f.question, "answer": f.answer} for f in p.followups],
-        "solution": p.solution,
-    }
+    return hints.followups_json(p)
 
 
 def reset_problem(ls: MlKataServer, params: FileRef) -> dict[str, Any]:
@@ -92,7 +67,7 @@ def reset_problem(ls: MlKataServer, params: FileRef) -> dict[str, Any]:
     p = problem_of(ls, ProblemRef(uri=uri), name)
     fs_path = to_fs_path(uri)
     if not fs_path:
-        raise JsonRpcInvalidParams(f"{name}: {uri} is not a file on disk")
+        raise JsonRpcInvalidParams(t("command.notOnDisk", command=name, uri=uri))
     path = Path(fs_path)
     try:
         backups = _backups(ls, uri, path)
@@ -102,7 +77,7 @@ def reset_problem(ls: MlKataServer, params: FileRef) -> dict[str, Any]:
         create_solution(fresh, p.id, p.starter)
         fresh.replace(path)
     except OSError as exc:
-        raise JsonRpcInvalidParams(f"{name}: cannot reset {path}: {exc.strerror}; nothing was changed") from None
+        raise JsonRpcInvalidParams(t("command.cannotReset", command=name, path=path, error=exc.strerror)) from None
     ls.record("the restart of this problem", lambda: ls.store.record_start(p.id))
     text = path.read_text(encoding="utf-8")
     if ls.is_open(uri):
@@ -136,16 +111,16 @@ async def debug_case(ls: MlKataServer, params: DebugCase) -> dict[str, Any]:
     uri = uri_of(params, name)
     p = problem_of(ls, ProblemRef(uri=uri), name)
     if params.test is None:
-        raise JsonRpcInvalidParams(f"{name}: argument 'test' must be a non-empty string, got nothing")
+        raise JsonRpcInvalidParams(t("command.missingArgument", command=name, name="test"))
     path = to_fs_path(uri)
     if path is None or not Path(path).is_file():
-        raise JsonRpcInvalidParams(f"{name}: {uri} is not a file on disk (save it first)")
+        raise JsonRpcInvalidParams(t("command.notOnDiskSaveFirst", command=name, uri=uri))
     try:
         script = await write_repro(p, params.test, Path(path), ls.options)
     except (ReproError, JudgeError) as exc:
-        raise JsonRpcInvalidParams(f"{name}: {exc}") from None
+        raise JsonRpcInvalidParams(t("command.failed", command=name, error=exc)) from None
     except OSError as exc:
-        raise JsonRpcInvalidParams(f"{name}: cannot write the script: {exc}") from None
+        raise JsonRpcInvalidParams(t("command.cannotWriteScript", command=name, error=exc)) from None
     return {"id": p.id, "uri": uri, "test": params.test, "path": str(script), "python": ls.options.python}
 
 

@@ -8,12 +8,30 @@ from typing import Any
 from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import from_fs_path
 
+from mlkata import i18n
 from mlkata.bank import Problem
 from mlkata.bank.model import AREAS
 from mlkata.binding import bound_to, create_solution, solution_name
+from mlkata.i18n import t
 from mlkata.server.params import NoParams, OpenProblem, ProblemRef, problem_of, register
 from mlkata.server.protocol import Commands
 from mlkata.server.state import MlKataServer
+
+# ML Kata's folder beside the solutions (debug scripts go there too): the client's `PRACTICE_MARKER`.
+PRACTICE_MARKER = ".mlkata"
+
+
+def statement(p: Problem) -> tuple[str, Path]:
+    """The statement people read and its file: its translation in the display language when one exists
+    (``statement.zh-cn.md``, :func:`mlkata.i18n.translated`), else ``statement.md``."""
+    original = p.path / "statement.md"
+    path = i18n.translated(original)
+    if path == original:
+        return p.statement, original
+    try:
+        return path.read_text(encoding="utf-8"), path
+    except (OSError, UnicodeDecodeError):
+        return p.statement, original
 
 
 def problem_json(p: Problem, stats: dict[str, Any]) -> dict[str, Any]:
@@ -36,7 +54,7 @@ def problem_json(p: Problem, stats: dict[str, Any]) -> dict[str, Any]:
         "bestSeconds": s.get("bestSeconds"),
         "runs": s.get("runs", 0),
         "lastVerdict": s.get("lastVerdict"),
-        "statementPath": str(p.path / "statement.md"),
+        "statementPath": str(i18n.translated(p.path / "statement.md")),
     }
 
 
@@ -61,8 +79,8 @@ def list_problems(ls: MlKataServer, params: NoParams) -> dict[str, Any]:
 def show_statement(ls: MlKataServer, params: ProblemRef) -> dict[str, Any]:
     """A problem's statement (Markdown) and where its file is."""
     p = problem_of(ls, params, Commands.SHOW_STATEMENT)
-    path = p.path / "statement.md"
-    return {"id": p.id, "title": p.title, "markdown": p.statement, "path": str(path), "uri": from_fs_path(str(path))}
+    markdown, path = statement(p)
+    return {"id": p.id, "title": p.title, "markdown": markdown, "path": str(path), "uri": from_fs_path(str(path))}
 
 
 def open_problem(ls: MlKataServer, params: OpenProblem) -> dict[str, Any]:
@@ -72,19 +90,21 @@ def open_problem(ls: MlKataServer, params: OpenProblem) -> dict[str, Any]:
     folder = Path(params.folder).expanduser() if params.folder else ls.solutions_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        # Marks a practice folder: the editor extension activates on it (`workspaceContains:.mlkata`).
+        (folder / PRACTICE_MARKER).mkdir(exist_ok=True)
     except OSError as exc:
-        raise JsonRpcInvalidParams(f"{name}: cannot create the folder {folder}: {exc.strerror}") from None
+        raise JsonRpcInvalidParams(t("command.cannotCreateFolder", command=name, folder=folder, error=exc.strerror)) from None
     path, created = _solution_file(folder, p)
     if created:
         ls.record("the start of this problem", lambda: ls.store.record_start(p.id))
-    statement = p.path / "statement.md"
+    shown = i18n.translated(p.path / "statement.md")
     return {
         "id": p.id,
         "path": str(path),
         "uri": from_fs_path(str(path)),
         "created": created,
-        "statementPath": str(statement),
-        "statementUri": from_fs_path(str(statement)),
+        "statementPath": str(shown),
+        "statementUri": from_fs_path(str(shown)),
     }
 
 
@@ -102,7 +122,8 @@ def _solution_file(folder: Path, p: Problem) -> tuple[Path, bool]:
             n += 1
             path = folder / f"{Path(solution_name(p.id)).stem}_{n}.py"
         except OSError as exc:
-            raise JsonRpcInvalidParams(f"{Commands.OPEN_PROBLEM}: cannot write {path}: {exc.strerror}") from None
+            message = t("command.cannotWrite", command=Commands.OPEN_PROBLEM, path=path, error=exc.strerror)
+            raise JsonRpcInvalidParams(message) from None
 
 
 def setup(server: MlKataServer) -> None:

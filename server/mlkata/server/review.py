@@ -23,7 +23,8 @@ from pygls.uris import from_fs_path
 
 from mlkata.bank import Problem
 from mlkata.bank.cards import Card, reveal
-from mlkata.review import RATINGS, ReviewQueue, problem_rating
+from mlkata.i18n import t
+from mlkata.review import RATINGS, ReviewQueue
 from mlkata.server.backups import copy_to_backup
 from mlkata.server.params import CardRef, GradeCard, NoParams, ReviewNext, register, text_of, uri_of
 from mlkata.server.protocol import Commands, Notifications
@@ -38,11 +39,19 @@ FOLDER = "mlkata-review"
 
 def answer_file(card: Card) -> str:
     """A new answer file: the marker, the question, where to write."""
-    return (
-        f"{CARD_MARKER.format(id=card.id)}\n# {card.question}\n\n"
-        f"*{card.topic} · {card.difficulty} · deck {card.deck}.* Write your answer below the line, as you would say it; "
-        f"then **ML Kata: Reveal Answer** (or the lens above) shows the model answer and its key points.\n\n{RULE}\n\n"
-    )
+    intro = t("review.answerIntro", topic=card.topic, difficulty=card.difficulty, deck=card.deck)
+    return f"{CARD_MARKER.format(id=card.id)}\n# {card.question}\n\n{intro}\n\n{RULE}\n\n"
+
+
+def _grade_name(grade: str) -> str:
+    """A self-grade's name on its lens (again, hard, good, easy)."""
+    names = {
+        "again": t("review.grade.again"),
+        "hard": t("review.grade.hard"),
+        "good": t("review.grade.good"),
+        "easy": t("review.grade.easy"),
+    }
+    return names.get(grade, grade.title())
 
 
 def card_id_of(text: str) -> str | None:
@@ -87,21 +96,19 @@ def changed(ls: MlKataServer) -> dict[str, Any] | None:
 
 
 def after_run(ls: MlKataServer, problem_id: str, report: dict[str, Any]) -> None:
-    """A run was recorded: grade the problem if it was just solved; a named mistake makes its cards due."""
+    """A run was recorded: grade the problem if it was just solved; a named mistake makes its cards due.
+
+    The same as a run judged on the command line does (:meth:`mlkata.review.ReviewQueue.after_run`).
+    """
     problem = ls.bank.problems.get(problem_id)
     if problem is None:
         return
-    now = time.time()
     queue = ReviewQueue(ls.store)
-    solve = ls.record("the review queue", lambda: ls.store.new_solve(problem_id))
-    touched = False
-    if solve is not None and solve["mock_id"] is None:
-        touched = _grade_solve(ls, problem, solve["runs"], solve["hints"], solve["seconds"], "solved", now)
-    explanations = [m.explanation for m in problem.mistakes]
-    if any(str(t.get("message", "")).startswith(e) for t in report["tests"] for e in explanations):
-        linked = [c.id for c in ls.cards.cards.values() if problem_id in c.problems]
-        touched = bool(ls.record("the review queue", lambda: queue.make_due("card", linked, now))) or touched
-    if touched:
+
+    def linked() -> list[str]:
+        return [c.id for c in ls.cards.cards.values() if problem_id in c.problems]
+
+    if ls.record("the review queue", lambda: queue.after_run(problem, report, linked, time.time())):
         changed(ls)
 
 
@@ -116,11 +123,8 @@ def _grade_solve(
     ls: MlKataServer, problem: Problem, runs: int, hints: int, seconds: float | None, reason: str, at: float
 ) -> bool:
     """Grade a solved problem from its runs (the last one passed), hints and time; whether it was recorded."""
-    rating = problem_rating(
-        solved=True, failed_runs=max(0, runs - 1), hints=hints, seconds=seconds, minutes=problem.suggested_minutes
-    )
     queue = ReviewQueue(ls.store)
-    return ls.record("the review queue", lambda: queue.grade("problem", problem.id, rating, at, reason)) is not None
+    return ls.record("the review queue", lambda: queue.grade_solve(problem, runs, hints, seconds, reason, at)) is not None
 
 
 def grade_card(ls: MlKataServer, card_id: str, rating: fsrs.Rating, answer: str, reason: str) -> None:
@@ -131,9 +135,9 @@ def grade_card(ls: MlKataServer, card_id: str, rating: fsrs.Rating, answer: str,
 
 
 def after_giveup(ls: MlKataServer, problem_id: str) -> None:
-    """A give-up grades the problem Again."""
+    """A give-up grades the problem Again (:meth:`mlkata.review.ReviewQueue.give_up`)."""
     queue = ReviewQueue(ls.store)
-    ls.record("the review queue", lambda: queue.grade("problem", problem_id, RATINGS["again"], time.time(), "gave up"))
+    ls.record("the review queue", lambda: queue.give_up(problem_id, time.time()))
     changed(ls)
 
 
@@ -162,7 +166,8 @@ def review_next(ls: MlKataServer, params: ReviewNext) -> dict[str, Any]:
             copy_to_backup(path)
         path.write_text(answer_file(card), encoding="utf-8")
     except OSError as exc:
-        raise JsonRpcInvalidParams(f"{Commands.REVIEW_NEXT}: cannot write the answer file {path}: {exc.strerror}") from None
+        message = t("command.review.cannotWrite", command=Commands.REVIEW_NEXT, path=path, error=exc.strerror)
+        raise JsonRpcInvalidParams(message) from None
     return {"kind": "card", "id": card.id, "question": card.question, "path": str(path), "uri": from_fs_path(str(path))}
 
 
@@ -170,18 +175,18 @@ def _card(ls: MlKataServer, params: CardRef, name: str) -> tuple[Card, str]:
     """The card and the answer written for it (empty when only an id is given)."""
     if params.uri is None and params.path is None:
         if params.id is None:
-            raise JsonRpcInvalidParams(f"{name}: pass the answer file's 'uri' (or a card 'id')")
+            raise JsonRpcInvalidParams(t("command.review.passUri", command=name))
         card_id, answer = params.id, ""
     else:
         uri = uri_of(params, name)
         text = text_of(ls, uri, name)
         found = card_id_of(text)
         if found is None:
-            raise JsonRpcInvalidParams(f"{name}: {uri} is not a review answer file (no '<!-- mlkata-card: <id> -->' first line)")
+            raise JsonRpcInvalidParams(t("command.review.notAnswerFile", command=name, uri=uri))
         card_id, answer = found, answer_of(text)
     card = ls.cards.cards.get(card_id)
     if card is None:
-        raise JsonRpcInvalidParams(f"{name}: unknown card {card_id!r} ({len(ls.cards.cards)} cards)")
+        raise JsonRpcInvalidParams(t("command.review.unknownCard", command=name, id=repr(card_id), n=len(ls.cards.cards)))
     return card, answer
 
 
@@ -208,7 +213,7 @@ def setup(server: MlKataServer) -> None:
         queue = ReviewQueue(ls.store)
         item = ls.record("this grade", lambda: queue.grade("card", card.id, RATINGS[grade], time.time(), answer=answer or None))
         if item is None:
-            raise JsonRpcInvalidParams(f"{Commands.GRADE_CARD}: the grade could not be recorded (see the message shown)")
+            raise JsonRpcInvalidParams(t("command.review.notRecorded", command=Commands.GRADE_CARD))
         revealed.discard(card.id)
         now = changed(ls)
         ls.refresh_lenses()
@@ -220,13 +225,15 @@ def setup(server: MlKataServer) -> None:
             return []
         top = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
         if card_id not in revealed:
-            show = types.Command(title="Reveal answer", command=Commands.REVEAL_CARD, arguments=[{"uri": uri}])
+            show = types.Command(title=t("review.reveal"), command=Commands.REVEAL_CARD, arguments=[{"uri": uri}])
             return [types.CodeLens(range=top, command=show)]
         return [
             types.CodeLens(
                 range=top,
                 command=types.Command(
-                    title=f"Grade: {g.title()}", command=Commands.GRADE_CARD, arguments=[{"uri": uri, "grade": g}]
+                    title=t("review.grade", grade=_grade_name(g)),
+                    command=Commands.GRADE_CARD,
+                    arguments=[{"uri": uri, "grade": g}],
                 ),
             )
             for g in RATINGS

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import unquote
 
@@ -22,12 +23,14 @@ from pygls.workspace import TextDocument
 
 from mlkata.bank import Problem
 from mlkata.binding import SolutionError, read_solution
-from mlkata.judge.engine import judge
+from mlkata.i18n import t
+from mlkata.judge.engine import judge, selected_tests
 from mlkata.judge.options import JudgeError
+from mlkata.judge.repro import ReproError
 from mlkata.judge.verdict import Report
 from mlkata.server import interviews, review
 from mlkata.server.diagnostics import judge_error_diagnostic, report_diagnostics, summary_diagnostics, unknown_problem_diagnostic
-from mlkata.server.params import FileRef, register, uri_of
+from mlkata.server.params import RunTests, register, uri_of
 from mlkata.server.protocol import Commands, Notifications
 from mlkata.server.state import MlKataServer
 from mlkata.store import source_hash
@@ -44,11 +47,20 @@ class RunScheduler:
         self.generation: dict[str, int] = {}
         self.last_recorded: dict[str, str] = {}
 
-    def request(self, uri: str, trigger: str, delay: float = 0.0, doc: TextDocument | None = None) -> asyncio.Task[Report | None]:
-        """Start a run of the document's current text (after delay), or of doc, cancelling any older one."""
+    def request(
+        self, uri: str, trigger: str, delay: float = 0.0, doc: TextDocument | None = None, tests: Sequence[str] | None = None
+    ) -> asyncio.Task[Report | None]:
+        """Start a run of the document's current text (after delay), or of doc, cancelling any older one.
+
+        ``tests`` limits the run to those hidden tests, unless a run is in flight: the run replacing it
+        judges every test, since the one cancelled may have been judging others (a save's run of all).
+        """
+        in_flight = self.tasks.get(uri)
+        if in_flight is not None and not in_flight.done():
+            tests = None
         self.cancel(uri)
         gen = self.generation[uri]
-        task = asyncio.ensure_future(self._run(uri, gen, trigger, delay, doc))
+        task = asyncio.ensure_future(self._run(uri, gen, trigger, delay, doc, tests))
         self.tasks[uri] = task
         return task
 
@@ -59,9 +71,10 @@ class RunScheduler:
         if task is not None and not task.done():
             task.cancel()
 
-    async def latest(self, uri: str, doc: TextDocument | None = None) -> Report | None:
-        """Run now (on doc, if given) and wait for the result of the latest text (following newer runs that replace it)."""
-        task = self.request(uri, "command", doc=doc)
+    async def latest(self, uri: str, doc: TextDocument | None = None, tests: Sequence[str] | None = None) -> Report | None:
+        """Run now (on doc, if given; only ``tests``, if given) and wait for the result of the latest text
+        (following newer runs that replace it)."""
+        task = self.request(uri, "command", doc=doc, tests=tests)
         while True:
             try:
                 return await asyncio.shield(task)
@@ -74,7 +87,9 @@ class RunScheduler:
                     return None
                 task = newer
 
-    async def _run(self, uri: str, gen: int, trigger: str, delay: float, doc: TextDocument | None) -> Report | None:
+    async def _run(
+        self, uri: str, gen: int, trigger: str, delay: float, doc: TextDocument | None, tests: Sequence[str] | None = None
+    ) -> Report | None:
         server = self.server
         if delay > 0:
             await asyncio.sleep(delay)
@@ -92,40 +107,44 @@ class RunScheduler:
         if problem is None:
             server.publish(uri, [unknown_problem_diagnostic(binding, server.bank)], version)
             return None
-        report = await self._judge(uri, problem, text, doc.path or uri, version)
+        report = await self._judge(uri, problem, text, doc.path or uri, version, tests)
         if report is None or self.generation.get(uri) != gen:
             return None
-        self._record(uri, problem, report, text)  # committed before it is shown: a shown run is never lost
+        partial = len(report.tests) < len(problem.test_names)
+        if not partial:  # a re-run of some tests is not an attempt: the store keeps whole runs only
+            self._record(uri, problem, report, text)  # committed before it is shown: a shown run is never lost
+        # The diagnostics and lenses show every test: the ones not re-run keep their last results.
+        whole = merged(server.reports.get(uri), report) if partial else report
         hidden = server.settings.mock_hides_details and interviews.in_round_on(server, problem.id)
-        shown = summary_diagnostics(report) if hidden else report_diagnostics(report, text.splitlines(), doc, uri)
+        shown = summary_diagnostics(whole) if hidden else report_diagnostics(whole, text.splitlines(), doc, uri)
         server.publish(uri, shown, version)
-        server.reports[uri] = report
-        data = report.to_json()
-        if hidden:  # an online judge says how many pass, not which or why
-            data["tests"] = [{**t, "message": "", "details": [], "line": None} for t in data["tests"]]
+        server.reports[uri] = whole
+        data = shown_json(server, problem, report)
         server.protocol.notify(Notifications.RUN_FINISHED, {"uri": uri, "title": problem.title, "report": data})
         server.refresh_lenses()
         return report
 
-    async def _judge(self, uri: str, problem: Problem, text: str, path: str, version: int | None) -> Report | None:
+    async def _judge(
+        self, uri: str, problem: Problem, text: str, path: str, version: int | None, tests: Sequence[str] | None = None
+    ) -> Report | None:
         """The report of one run, with its progress; a judge failure is published instead."""
         server = self.server
-        progress = Progress(server, f"Running the hidden tests of {problem.title}")
+        progress = Progress(server, t("progress.running", title=problem.title))
         try:
-            report = await judge(problem, text, path, server.options)
+            report = await judge(problem, text, path, server.options, tests)
         except JudgeError as exc:
-            progress.end("the judge could not run")
+            progress.end(t("progress.judgeCouldNotRun"))
             server.publish(uri, [judge_error_diagnostic(str(exc))], version)
             return None
         except asyncio.CancelledError:
-            progress.end("cancelled: the file changed")
+            progress.end(t("progress.cancelled"))
             raise
         except Exception as exc:  # a bug in the judge must not take the server down
             log.exception("judging %s failed", uri)
-            progress.end("the judge failed")
-            server.publish(uri, [judge_error_diagnostic(f"internal error in the judge: {exc!r}")], version)
+            progress.end(t("progress.judgeFailed"))
+            server.publish(uri, [judge_error_diagnostic(t("diag.internalError", error=repr(exc)))], version)
             return None
-        progress.end(f"{report.passed}/{report.total} passed")
+        progress.end(t("progress.passed", passed=report.passed, total=report.total))
         return report
 
     def _record(self, uri: str, problem: Problem, report: Report, text: str) -> None:
@@ -135,6 +154,9 @@ class RunScheduler:
             return
         self.last_recorded[uri] = key
         data = report.to_json()
+        for test in data["tests"]:  # a diff's values (up to 8 KB a test) are for the editor, not the progress database
+            test.pop("expected", None)
+            test.pop("actual", None)
         mock_id, round_index, overtime = interviews.record_run(server, problem.id, data)
         recorded = server.record(
             "this run",
@@ -142,6 +164,27 @@ class RunScheduler:
         )
         if recorded is not None:
             review.after_run(server, problem.id, data)
+
+
+def merged(last: Report | None, rerun: Report) -> Report:
+    """The last report of a file with the results of a re-run of some of its tests in their place."""
+    if last is None or last.problem != rerun.problem:
+        return rerun
+    fresh = {t.name: t for t in rerun.tests}
+    tests = [fresh.pop(t.name, t) for t in last.tests]
+    return Report(rerun.problem, (*tests, *fresh.values()), rerun.examples, rerun.sandbox)
+
+
+def shown_json(server: MlKataServer, problem: Problem, report: Report) -> dict[str, Any]:
+    """A report as the client gets it: ``partial`` when it has only some of the tests (a re-run of
+    those); during a mock round that hides details, without what failed or why."""
+    data = report.to_json()
+    data["partial"] = len(report.tests) < len(problem.test_names)
+    if server.settings.mock_hides_details and interviews.in_round_on(server, problem.id):
+        # an online judge says how many pass, not which or why
+        hide: dict[str, Any] = {"message": "", "details": [], "line": None}
+        data["tests"] = [{k: v for k, v in t.items() if k not in ("expected", "actual")} | hide for t in data["tests"]]
+    return data
 
 
 def document(server: MlKataServer, uri: str) -> TextDocument:
@@ -165,9 +208,9 @@ def _bound_problem(server: MlKataServer, uri: str, text: str) -> Problem:
     binding, problem = server.problem_of(text)
     name = Commands.RUN_TESTS
     if binding is None:
-        raise JsonRpcInvalidParams(f"{name}: {uri} is not bound to a problem (no '# mlkata: <id>' first line)")
+        raise JsonRpcInvalidParams(t("command.notBound", command=name, uri=uri))
     if problem is None:
-        raise JsonRpcInvalidParams(f"{name}: unknown problem {binding.problem_id!r} in {uri}")
+        raise JsonRpcInvalidParams(t("command.unknownProblemIn", command=name, id=repr(binding.problem_id), uri=uri))
     return problem
 
 
@@ -227,18 +270,23 @@ def setup(server: MlKataServer) -> None:
         ls.reports.pop(uri, None)
         ls.publish(uri, [])
 
-    async def run_tests(ls: MlKataServer, params: FileRef) -> dict[str, Any]:
-        """Judge the file's current text now; returns the per-test results (and publishes diagnostics)."""
+    async def run_tests(ls: MlKataServer, params: RunTests) -> dict[str, Any]:
+        """Judge the file's current text now (only the hidden tests ``tests`` names, if given); returns the
+        per-test results (``partial`` when only some were run), and publishes diagnostics."""
         uri = uri_of(params, Commands.RUN_TESTS)
         try:
             doc = document(ls, uri)
         except SolutionError as exc:
             raise JsonRpcInvalidParams(f"{Commands.RUN_TESTS}: {exc}") from None
         problem = _bound_problem(ls, uri, doc.source)
-        report = await runs.latest(uri, doc)  # judges the text just read: the file is read once
+        try:
+            tests = None if params.tests is None else selected_tests(problem, params.tests)
+        except ReproError as exc:
+            raise JsonRpcInvalidParams(f"{Commands.RUN_TESTS}: {exc}") from None
+        report = await runs.latest(uri, doc, tests)  # judges the text just read: the file is read once
         if report is None:
-            raise JsonRpcInvalidParams(f"{Commands.RUN_TESTS}: the run of {uri} did not finish (file closed or judge error)")
-        data = report.to_json()
+            raise JsonRpcInvalidParams(t("command.runDidNotFinish", command=Commands.RUN_TESTS, uri=uri))
+        data = shown_json(ls, problem, report)
         data["title"] = problem.title
         data["uri"] = uri
         return data

@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+from mlkata import hints
+
 
 @attrs.frozen
 class Settings:
@@ -33,9 +35,9 @@ class Settings:
     """Name a declared classic mistake when a wrong answer matches it (never in a mock interview)."""
     mock_hides_details: bool = False
     """During a mock interview's coding phase, say only "k of n hidden tests pass", as an online judge does."""
-    hint_runs: int = 1
+    hint_runs: int = hints.DEFAULT_RUNS
     """Hint n+1 unlocks after n times this many failed runs..."""
-    hint_minutes: float = 5.0
+    hint_minutes: float = hints.DEFAULT_MINUTES
     """...or after n times this many minutes of work on the problem (0 and 0: every hint at once)."""
 
 

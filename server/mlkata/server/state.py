@@ -25,6 +25,7 @@ from mlkata.bank import Bank, Problem, default_roots, load_bank
 from mlkata.bank.cards import Cards, load_cards
 from mlkata.bank.interviews import Interview, load_interviews
 from mlkata.binding import Binding, bind
+from mlkata.i18n import t
 from mlkata.judge.child import sandbox
 from mlkata.judge.options import Options
 from mlkata.judge.verdict import Report
@@ -127,10 +128,10 @@ class MlKataServer(LanguageServer):
         self.bank = load_bank(roots)
         self.cards = load_cards(roots, self.bank.problems)
         for card_error in self.cards.errors:
-            self.notify_user(types.MessageType.Warning, f"ML Kata: card skipped: {card_error}")
+            self.notify_user(types.MessageType.Warning, t("notice.cardSkipped", error=card_error))
         self.interviews, interview_errors = load_interviews(roots, self.bank.problems, self.cards.cards)
         for err in list(self.bank.errors) + interview_errors:
-            self.notify_user(types.MessageType.Warning, f"ML Kata: problem skipped: {err}")
+            self.notify_user(types.MessageType.Warning, t("notice.problemSkipped", error=err))
 
     def open_store(self) -> None:
         """Open the progress database; on failure keep working with an in-memory one and say so."""
@@ -138,10 +139,10 @@ class MlKataServer(LanguageServer):
         try:
             store = Store.open(path)
         except StoreError as exc:
-            self.notify_user(types.MessageType.Error, f"ML Kata: {exc}. Progress is kept in memory only for this session.")
+            self.notify_user(types.MessageType.Error, t("notice.storeInMemory", error=exc))
             store = Store.open(None)
         if store.notice:
-            self.notify_user(types.MessageType.Warning, f"ML Kata: {store.notice}")
+            self.notify_user(types.MessageType.Warning, t("notice.store", notice=store.notice))
         self.store.close()
         self.store = store
 
@@ -183,7 +184,7 @@ class MlKataServer(LanguageServer):
         except StoreError as exc:
             if not self._store_warned:
                 self._store_warned = True
-                self.notify_user(types.MessageType.Error, f"ML Kata could not record {what}: {exc}")
+                self.notify_user(types.MessageType.Error, t("notice.couldNotRecord", what=what, error=exc))
             log.error("could not record %s: %s", what, exc)
             return None
 

@@ -179,7 +179,7 @@ def one_test(run: Run, drive: Any, hits: list[str], api: Any, wire: Any, saved: 
         exec(run.code, module.__dict__)
         entry = module.__dict__.get(job["entry"])
         if entry is None:
-            raise api.WrongAnswer(f"your file defines no `{job['entry']}` (the entry point this problem calls)")
+            raise api.WrongAnswer(api.t("judge.noEntryPoint", entry=job["entry"]))
         if job.get("capture"):
             output, inputs = capture.drive_capturing(drive, entry)
         else:
@@ -203,10 +203,11 @@ def one_test(run: Run, drive: Any, hits: list[str], api: Any, wire: Any, saved: 
             status["inputs"] = capture.summarise_inputs(inputs, output)
         return status
     except BaseException as exc:
+        unreadable = api.t("judge.outputUnreadable", error=exc)
         return {
             "status": Status.ERROR,
             "verdict": Error.WRONG_ANSWER,
-            "error": {"type": type(exc).__name__, "module": "", "message": f"the output could not be read: {exc}", "frames": []},
+            "error": {"type": type(exc).__name__, "module": "", "message": unreadable, "frames": []},
             "duration_ms": elapsed * 1000,
         }
 
@@ -290,8 +291,10 @@ def _await_job(job_r: int, result_w: int, parent: int) -> None:
             os._exit(0)
         job = json.loads(data)
         job["_runner_pid"] = parent
+        from mlkata.i18n import set_locale
         from mlkata.judge import api, wire
 
+        set_locale(job.get("locale"))  # its catalogues were loaded by the worker it was forked from
         names, drives = with_examples(job, list(job["tests"]), hidden.hidden_tests(job["tests_source"], api)[0])
         run = Run(job, compile(job["source"], job["filename"], "exec", dont_inherit=True), job["filename"], job["limits"])
         judged_process(run, names, 0, drives, api, wire, result_w)

@@ -18,6 +18,8 @@ from mlkata.judge.child import capture, channel, hidden, judged, sandbox, superv
 from mlkata.judge.child.protocol import EXAMPLES, REFERENCE, Event, Mode, Status
 
 _UNREAD = object()
+VALUE_CHARS = 4000
+"""At most this much of a failing check's expected and actual values (their readable forms) goes to the server."""
 
 
 def run_job(fd: int, reader: channel.LineReader, spare: judged.JudgedSpare | None = None) -> None:
@@ -40,8 +42,11 @@ def run_job(fd: int, reader: channel.LineReader, spare: judged.JudgedSpare | Non
 
 
 def _run_job_in(job: dict[str, Any], fd: int, data: bytes, reader: channel.LineReader, spare: judged.JudgedSpare | None) -> None:
+    from mlkata.i18n import preload, set_locale
     from mlkata.judge import api, wire
 
+    set_locale(job.get("locale"))  # before any judged process is forked: they inherit it
+    preload()
     drives, specs = hidden.hidden_tests(job["tests_source"], api)
     names = list(job["tests"])
     missing = [n for n in names if n not in drives]
@@ -153,6 +158,9 @@ def check(event: dict[str, Any], spec: Any, expected: Any, api: Any, wire: Any) 
         spec.run_check(want, got)
     except api.Fail as fail:
         event.update(passed=False, message=fail.message, details=[str(d) for d in getattr(fail, "details", [])][:12])
+        wanted, seen = getattr(fail, "expected", None), getattr(fail, "actual", None)
+        if isinstance(wanted, str) and isinstance(seen, str):  # the readable values, for an expected/actual diff
+            event.update(expected=wanted[:VALUE_CHARS], actual=seen[:VALUE_CHARS])
     except Exception as exc:
         event.update(passed=False, message=f"the output could not be compared: {type(exc).__name__}: {exc}")
         return _UNREAD

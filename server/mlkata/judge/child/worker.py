@@ -69,7 +69,10 @@ def _load(parent: int, with_torch: bool, preload: list[str]) -> bool:
             has_torch = True
         except ImportError:
             pass  # a worker without torch still serves the pure-Python problems
+    from mlkata.i18n import preload as load_catalogues
     from mlkata.judge import api, wire  # imported once, inherited by every fork
+
+    load_catalogues()  # a judged process may not read the package's files: every catalogue is in memory first
 
     _warm_up(api, wire)
     _preload(preload, api, has_torch)
