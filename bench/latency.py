@@ -9,7 +9,10 @@ For multi-head-attention and longest-common-subsequence, on a correct and a wron
 3. baseline: a cold ``python -m pytest`` of an equivalent test file (same drives, same checks,
    the reference computed in the same process), median of 5 runs.
 Also: server start -> first published result, and the server's resident memory with its worker
-(idle, and the peak sampled during runs). Prints pass/fail against the targets and writes Markdown.
+(idle, and the peak sampled during runs); the kernel sandbox's cost (two servers, saves interleaved);
+and the terminal's watch mode beside the server (``mlkata watch --json``: save -> its run printed,
+interleaved with save -> diagnostics, and its start -> first result). Prints pass/fail against the
+targets and writes Markdown.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
@@ -267,7 +272,7 @@ async def server_latencies(saves: int, home: Path) -> dict[str, Any]:
     return results
 
 
-async def paired(servers: dict[str, Saver], saves: int) -> dict[str, dict[str, list[float]]]:
+async def paired(servers: dict[str, Saver | Watcher], saves: int) -> dict[str, dict[str, list[float]]]:
     """Save -> diagnostics on each server in turn (the first to go alternates), per problem: ms per label."""
     for server in servers.values():
         await server.start()
@@ -318,6 +323,109 @@ def sandbox_rows(pooled: dict[str, dict[str, list[float]]]) -> list[str]:
     return lines
 
 
+class Watcher:
+    """``mlkata watch --json``, one per file, driven like :class:`Saver`: write the file, time until its run is printed."""
+
+    def __init__(self, home: Path, sandbox_off: str = "") -> None:
+        self.home, self.sandbox_off = home, sandbox_off
+        self.procs: dict[str, asyncio.subprocess.Process] = {}
+        self.start_to_first_result_s: dict[str, float] = {}
+
+    async def start(self) -> None:
+        """Nothing runs before a file is opened: each file has its own watch."""
+
+    async def open(self, name: str, text: str) -> str:
+        """Write the file and start watching it; returns its path once its first run is printed."""
+        path = self.home / name
+        path.write_text(text, encoding="utf-8")
+        problem = text.split("\n", 1)[0].partition(":")[2].strip()
+        env = {
+            **os.environ,
+            "HOME": str(self.home),
+            "XDG_DATA_HOME": str(self.home / "data"),
+            "MLKATA_SANDBOX_OFF": self.sandbox_off,
+        }
+        database = str(self.home / "db.sqlite3")
+        started = time.perf_counter()
+        self.procs[str(path)] = await asyncio.create_subprocess_exec(
+            *(sys.executable, "-m", "mlkata", "watch", problem, str(path), "--json", "--database", database),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.DEVNULL,
+            env=env,
+            limit=1 << 24,
+        )
+        await self._next_run(str(path))
+        self.start_to_first_result_s[problem] = time.perf_counter() - started
+        return str(path)
+
+    async def _next_run(self, key: str) -> None:
+        stdout = self.procs[key].stdout
+        assert stdout is not None
+        while True:
+            line = await asyncio.wait_for(stdout.readline(), 120)
+            if not line:
+                raise RuntimeError(f"mlkata watch {key} ended")
+            event = json.loads(line)
+            if event["event"] == "run":
+                return
+            if event["event"] == "error":
+                raise RuntimeError(f"mlkata watch {key}: {event['message']}")
+
+    async def save(self, key: str, text: str) -> float:
+        """The text saved (written in place); ms until the run's line is printed."""
+        sent = time.perf_counter()
+        Path(key).write_text(text, encoding="utf-8")
+        await self._next_run(key)
+        return (time.perf_counter() - sent) * 1000
+
+    async def stop(self) -> None:
+        for proc in self.procs.values():
+            proc.send_signal(signal.SIGINT)
+            await proc.wait()
+
+
+def watch_cost(saves: int) -> tuple[dict[str, dict[str, list[float]]], dict[str, float]]:
+    """Save -> result: the language server's diagnostics and ``mlkata watch``'s printed run, saves interleaved one by one.
+
+    As :func:`sandbox_cost`: both up at once, taking turns, the ratio is the result. Also each watch's
+    start -> first result (the worker's start included).
+    """
+    with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+        watcher = Watcher(Path(b))
+        pooled = asyncio.run(paired({"server": Saver(Path(a), ""), "watch": watcher}, saves))
+    return pooled, watcher.start_to_first_result_s
+
+
+def watch_rows(pooled: dict[str, dict[str, list[float]]], starts: dict[str, float]) -> tuple[list[str], list[bool]]:
+    """The watch mode beside the server: p50 / p95 of each, per problem, the ratio (target: within 10%); and the verdicts."""
+    lines = [
+        "",
+        "`mlkata watch` beside the language server: save -> result printed (the `run` line of `--json`, the file "
+        f"written in place) and save -> diagnostics, saves interleaved one by one, {len(next(iter(pooled['watch'].values())))} "
+        "saves each per problem:",
+        "",
+        "| problem | server p50 / p95 | `mlkata watch` p50 / p95 | watch / server at p50 | target <= 1.10 | watch start -> first result |",
+        "|---|---|---|---|---|---|",
+    ]
+    verdicts = []
+    for problem_id, server in pooled["server"].items():
+        watch = sorted(pooled["watch"][problem_id])
+        server = sorted(server)
+        ratio = statistics.median(watch) / statistics.median(server)
+        verdicts.append(ratio <= 1.10)
+        lines.append(
+            f"| {problem_id} | {statistics.median(server):.1f} / {percentile(server, 0.95):.1f} ms | "
+            f"{statistics.median(watch):.1f} / {percentile(watch, 0.95):.1f} ms | {ratio:.3f} | "
+            f"{'pass' if verdicts[-1] else 'FAIL'} | {starts[problem_id]:.1f} s |"
+        )
+    return lines, verdicts
+
+
+def percentile(ordered: list[float], q: float) -> float:
+    """The q-quantile of sorted values, as the server's p95 is taken."""
+    return ordered[max(0, round(q * len(ordered)) - 1)]
+
+
 ANALYSIS = "## Reading these figures"
 """Heading of the hand-written part of docs/benchmarks.md, which a new measurement keeps."""
 
@@ -332,6 +440,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as home:
         server = asyncio.run(server_latencies(args.saves, Path(home)))
     sandbox = sandbox_cost(args.saves)
+    watch, watch_starts = watch_cost(args.saves)
     for problem_id, (good, bad) in CASES.items():
         problem = load_problem(ROOT / "problems" / problem_id)
         floors = [floor_ms(problem, solution(problem_id, n)[1]) for n in (good, bad)]
@@ -382,6 +491,9 @@ def main() -> int:
         f"| {peak_rss:.0f} MiB |",
     ]
     lines += sandbox_rows(sandbox)
+    watch_lines, watch_verdicts = watch_rows(watch, watch_starts)
+    lines += watch_lines
+    verdicts += watch_verdicts
     text = "\n".join(lines) + "\n"
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -68,8 +68,12 @@ def test_check_json_format_and_exit_codes(extra: Path, tmp_path: Path) -> None:
     assert all(set(info) >= {"on", "why"} for info in data["sandbox"].values())
     assert (data["problem"], data["verdict"], data["passed"], data["total"]) == ("add-two", "wrong_answer", 0, 3)
     first = data["tests"][0]
-    assert set(first) == {"name", "verdict", "message", "line", "column", "end_line", "end_column", "duration_ms", "details"}
+    assert set(first) == {
+        "name", "verdict", "message", "line", "column", "end_line", "end_column", "duration_ms", "details", "expected", "actual"
+    }  # fmt: skip
     assert first["details"] == ["call: add(1, 2)", "expected: 3", "got: 2"]
+    # The compared values as text, for the Testing view's diff.
+    assert (first["expected"], first["actual"]) == ("3", "2")
     assert (first["name"], first["message"], first["line"], first["column"], first["end_column"]) == (
         "adds_small_numbers",
         "add(1, 2): expected 3, got 2",

@@ -1,47 +1,34 @@
-"""Command-line interface: ``mlkata list | show | new | check | repro | validate`` (and the review queue's commands, :mod:`mlkata.cli_review`; ``doctor``, :mod:`mlkata.cli_doctor`; ``mutate``, :mod:`mlkata.cli_mutate`)."""
+"""Command-line interface: ``mlkata list | show | new | check | repro | validate`` (and the review queue's commands, :mod:`mlkata.cli_review`; ``doctor``, :mod:`mlkata.cli_doctor`; ``mutate``, :mod:`mlkata.cli_mutate`; ``watch``, :mod:`mlkata.cli_watch`)."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mlkata import __version__, cli_doctor, cli_mutate
+from mlkata import __version__, cli_completion, cli_doctor, cli_mutate, cli_practice, cli_watch
 from mlkata.binding import SolutionError, create_solution, read_solution, solution_name
+from mlkata.cli_common import bank as _bank
+from mlkata.cli_common import problem as _problem
+from mlkata.cli_format import format_report
 from mlkata.cli_review import add_commands
 from mlkata.judge.options import Options
 
 if TYPE_CHECKING:
-    from mlkata.bank import Bank, Problem
-    from mlkata.judge.verdict import Report
-
-SYMBOLS = {"passed": "PASS", "not_implemented": "TODO"}
-
-
-def _bank(args: argparse.Namespace) -> Bank:
-    from mlkata.bank import default_roots, load_bank
-
-    roots = default_roots() + [Path(p) for p in args.problems or []]
-    bank = load_bank(roots)
-    for error in bank.errors:
-        print(f"warning: {error}", file=sys.stderr)
-    return bank
-
-
-def _problem(args: argparse.Namespace) -> Problem:
-    bank = _bank(args)
-    try:
-        return bank.get(args.id)
-    except KeyError as exc:
-        raise SystemExit(f"mlkata: {exc.args[0]}") from None
+    pass
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    """Print the problems: id, difficulty, kind, minutes, topics."""
-    problems = list(_bank(args).problems.values())
+    """Print the problems (the filters applied): id, difficulty, kind, minutes, topics; or JSON, or only the ids."""
+    problems = cli_practice.select(_bank(args), args)
+    if args.ids:
+        for p in problems:
+            print(p.id)
+        return 0
     if args.json:
         print(
             json.dumps(
@@ -106,29 +93,6 @@ def _options(args: argparse.Namespace) -> Options:
     return Options(python=args.python or sys.executable, time_multiplier=args.time_multiplier)
 
 
-def format_report(report: Report, path: str) -> str:
-    """The human table of a report."""
-    lines = [f"{report.problem}  {path}"]
-    width = max((len(t.name) for t in report.tests), default=4)
-    for t in report.tests:
-        mark = SYMBOLS.get(t.verdict.value, "FAIL")
-        where = f"line {t.location.line}: " if t.location else ""
-        detail = f"  {where}{t.message}" if t.message else ""
-        lines.append(f"  {mark:<4}  {t.name:<{width}}  {t.verdict.value:<15} {t.duration_ms:7.1f} ms{detail}")
-        lines.extend(f"{'':>{width + 8}}| {line}" for line in t.details)
-    lines.append(f"{report.passed}/{report.total} passed - verdict: {report.verdict.value}")
-    if report.examples:
-        lines.append(f"your examples ({len(report.examples)}):")
-    for e in report.examples:
-        lines.append(f"  line {e.example.line}: >>> {e.example.source.splitlines()[0]}")
-        lines.extend(f"      {line}" for line in (e.error or e.output).splitlines() or [""])
-        if e.verdict == "differs":
-            lines.append(f"      ^ differs from the expected output: {e.example.expected!r}")
-        elif e.verdict == "matches":
-            lines.append("      ^ matches the expected output")
-    return "\n".join(lines)
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     """Judge a file against a problem's hidden tests."""
     from mlkata.judge.engine import judge
@@ -142,6 +106,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     except JudgeError as exc:
         print(f"mlkata: {exc}", file=sys.stderr)
         return 2
+    recorder = cli_watch.Recorder.for_args(args)  # recorded before it is shown, as the editor does
+    recorder.record(p, report, source)
+    recorder.close()
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:
@@ -247,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="list the problems")
     p.add_argument("--json", action="store_true", help="print JSON")
+    cli_practice.add_list_filters(p)
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help="print a problem's statement")
@@ -291,12 +259,44 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--time-multiplier", type=float, default=1.0, help="scale every time limit")
         p.set_defaults(func=func)
     add_commands(sub)
-    cli_doctor.add_commands(sub)
-    cli_mutate.add_commands(sub)
+    for module in (cli_doctor, cli_mutate, cli_watch, cli_practice):
+        module.add_commands(sub)
+    cli_completion.add_commands(sub, parser)
     return parser
 
 
+def _reader_gone() -> int:
+    """Standard output's reader went away: what is still buffered goes to /dev/null (no error at exit); 141."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
+    return 141
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``mlkata`` command."""
-    args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    """Entry point of the ``mlkata`` command; its exit statuses are the table of docs/cli.md.
+
+    An error message (``SystemExit("mlkata: ...")``) exits 2, Ctrl-C 130 without a traceback, and a
+    command whose reader went away (``mlkata list | head -1``) ends quietly with 141 (128 + SIGPIPE), as
+    a process killed by SIGPIPE does; not ``serve``, whose standard output is the editor's channel.
+    """
+    from mlkata import i18n
+
+    i18n.set_locale(i18n.from_env())
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "serve":
+            return int(args.func(args))
+        try:
+            status = int(args.func(args))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            return _reader_gone()
+        return status
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exc:
+        if not isinstance(exc.code, str):
+            raise
+        print(exc.code, file=sys.stderr)
+        return 2

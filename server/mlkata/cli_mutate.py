@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mlkata.cli_common import bank as _bank
 from mlkata.judge.options import Options
 from mlkata.mutation.generate import DEFAULT_CAP
 
@@ -41,15 +42,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--python", help="interpreter that runs the mutants (default: this one)")
     p.add_argument("--time-multiplier", type=float, default=1.0, help="scale every time limit")
     p.set_defaults(func=cmd_mutate)
-
-
-def _bank(args: argparse.Namespace) -> Bank:
-    from mlkata.bank import default_roots, load_bank
-
-    bank = load_bank(default_roots() + [Path(p) for p in args.problems or []])
-    for error in bank.errors:
-        print(f"warning: {error}", file=sys.stderr)
-    return bank
 
 
 def _selected(args: argparse.Namespace, bank: Bank) -> list[Problem] | None:

@@ -11,26 +11,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from mlkata import cli_common
 from mlkata.bank.cards import Card, Cards, load_cards, reveal
+from mlkata.cli_common import open_store as _store
 from mlkata.review import RATINGS, Item, ReviewQueue
-from mlkata.store import Store, StoreError, default_path
-
-
-def _store(args: argparse.Namespace) -> Store:
-    path = Path(args.database).expanduser() if args.database else default_path()
-    try:
-        store = Store.open(path)
-    except StoreError as exc:
-        raise SystemExit(f"mlkata: {exc}") from None
-    if store.notice:
-        print(f"warning: {store.notice}", file=sys.stderr)
-    return store
 
 
 def _cards(args: argparse.Namespace) -> Cards:
-    from mlkata.bank import default_roots, load_bank
+    from mlkata.bank import load_bank
 
-    roots = default_roots() + [Path(p) for p in args.problems or []]
+    roots = cli_common.roots(args)
     cards = load_cards(roots, load_bank(roots).problems)
     for error in cards.errors:
         print(f"warning: {error}", file=sys.stderr)

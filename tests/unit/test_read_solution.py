@@ -163,10 +163,10 @@ def mlkata_check(extra: Path, path: Path) -> tuple[subprocess.CompletedProcess[s
 
 def test_mlkata_check_refuses_a_fifo_at_once(extra: Path, fifo: Path) -> None:
     done, took = mlkata_check(extra, fifo)
-    assert (done.returncode, done.stdout, done.stderr) == (1, "", f"mlkata: {fifo} is a FIFO, not a regular file\n")
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", f"mlkata: {fifo} is a FIFO, not a regular file\n")
     assert took < 10, f"took {took:.1f} s: the command starts in well under a second, and must not wait on the FIFO"
 
 
 def test_mlkata_check_refuses_a_folder(extra: Path, tmp_path: Path) -> None:
     done, _ = mlkata_check(extra, tmp_path)
-    assert (done.returncode, done.stderr) == (1, f"mlkata: {tmp_path} is a folder, not a regular file\n")
+    assert (done.returncode, done.stderr) == (2, f"mlkata: {tmp_path} is a folder, not a regular file\n")
