@@ -19,7 +19,9 @@ $(STAMP): pyproject.toml
 	touch $@
 
 ## The main job: build the extension and open it in VS Code (desktop `code`, else the browser
-## VS Code on 127.0.0.1:8080 with the extension installed and a practice folder open).
+## VS Code on 127.0.0.1:8080 with the extension installed and a practice folder open: the ML Kata view
+## and its walkthrough first). The practice folder is ~/.local/share/mlkata/practice (outside the clone,
+## kept by `make clean`; MLKATA_PRACTICE=DIR to choose another).
 demo: setup
 	client/scripts/start-vscode.sh
 

@@ -2,20 +2,22 @@
 // Runs the extension's mocha suite inside a real VS Code extension host: code-server serves the
 // workbench, headless chromium connects to it (the server starts the remote extension host only
 // for a connected client), and the URL payload loads the extension under development together
-// with its tests. It runs two windows, one after the other, each with a code-server of its own:
-// `main` (workspace trust off, as for a folder the user trusts) runs suite/*.test.js, and `restricted`
-// (trust on, the folder not trusted: VS Code's Restricted Mode) runs suite/restricted/*.test.js.
-// The exit code is 0 only when both passed.
+// with its tests. It runs several windows (SESSIONS below), one after the other, each with a
+// code-server and a fresh profile of its own: `main` (workspace trust off, as for a folder the user
+// trusts) runs suite/*.test.js; `restricted` (the folder not trusted: VS Code's Restricted Mode),
+// `firstrun` (the demo's settings, a first start), `unmarked` (Python code without a solution) and
+// `zh` (the display language Simplified Chinese) each run suite/<name>/*.test.js.
+// The exit code is 0 only when every window passed.
 //
 // Needs `client/e2e/setup.sh` to have run, and the tests built (`npm run build:test`).
 //
 // Environment:
 //   MLKATA_E2E_PYTHON          the `mlkata.python` setting (the server's interpreter)
-//   MLKATA_E2E_TIMEOUT_S       overall limit, default 600
+//   MLKATA_E2E_TIMEOUT_S       overall limit, default 1200
 //   MLKATA_E2E_GREP            run only the tests whose full title matches (mocha --grep)
 //   MLKATA_E2E_EXTENSION_PATH  extension folder to load instead of the repository root
 //   MLKATA_E2E_TESTS_PATH      test entry point instead of <root>/client/out/test/suite/index
-//   MLKATA_E2E_SESSIONS        the windows to run, comma-separated: main,restricted (the default)
+//   MLKATA_E2E_SESSIONS        the windows to run, comma-separated, e.g. main,restricted (default: every one of SESSIONS)
 //   MLKATA_E2E_KEEP_SHOTS=1    copy the screenshots to docs/screenshots/
 //   MLKATA_E2E_KEEP_TMP=1      keep the temporary folder (it is always kept after a failure)
 //   MLKATA_E2E_VERBOSE=1       print workbench errors in full, and the browser console's errors
@@ -31,11 +33,14 @@ const util = require('util');
 
 const ROOT = path.resolve(__dirname, '../..');
 const { TOOLS: CACHE, NODE24_BIN, CODE_SERVER } = require('./tools');
+const { installLanguagePack } = require('./languagePack');
 const CHROMIUM = '/usr/bin/chromium';
 const SHOT_POLL_MS = 200;
+/** The user settings `make demo` opens with (client/scripts/start-vscode.sh reads the same file). */
+const DEMO_SETTINGS = require('../scripts/demo-settings.json');
 
 const env = process.env;
-const timeoutS = Number(env.MLKATA_E2E_TIMEOUT_S || 600);
+const timeoutS = Number(env.MLKATA_E2E_TIMEOUT_S || 1200);
 const extensionPath = path.resolve(env.MLKATA_E2E_EXTENSION_PATH || ROOT);
 const testsPath = path.resolve(env.MLKATA_E2E_TESTS_PATH || path.join(ROOT, 'client', 'out', 'test', 'suite', 'index'));
 const verbose = env.MLKATA_E2E_VERBOSE === '1';
@@ -53,6 +58,12 @@ const started = Date.now();
 const SESSIONS = [
   { name: 'main', trust: false },
   { name: 'restricted', trust: true, prepare: plantWorkspaceInterpreter },
+  // `make demo`'s first screen: its settings, a practice folder (its `.mlkata` marker), a fresh profile.
+  { name: 'firstrun', trust: false, settings: DEMO_SETTINGS, prepare: (dirs) => fs.mkdirSync(path.join(dirs.workspace, '.mlkata')) },
+  // A folder of other Python code: ML Kata must start no server there.
+  { name: 'unmarked', trust: false, prepare: (dirs) => fs.writeFileSync(path.join(dirs.workspace, 'hello.py'), 'print("hello")\n') },
+  // Chinese UI: needs a language pack for the locale to take (client/e2e/languagePack.js).
+  { name: 'zh', trust: false, locale: 'zh-cn', prepare: (dirs) => installLanguagePack(dirs, 'zh-cn') },
 ];
 
 function log(msg) {
@@ -123,6 +134,8 @@ function userSettings(workspace, session) {
     'extensions.autoCheckUpdates': false,
     'extensions.ignoreRecommendations': true,
     'git.enabled': false,
+    // ML Kata's first run opens its walkthrough and view; only the `firstrun` window wants that.
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
     'mlkata.solutionsFolder': workspace,
   };
   if (env.MLKATA_E2E_PYTHON) settings['mlkata.python'] = env.MLKATA_E2E_PYTHON;
@@ -258,7 +271,8 @@ function remoteUri(port, fsPath) {
 /**
  * Requests from the tests, which cannot reach the browser: `<shots>/<name>.request` in, holding nothing
  * (a screenshot, `<name>.png`) or `{"click": selector}` (a click on that Playwright selector, e.g. a
- * button of the workbench no API presses); `<name>.done` (containing "ok" or the error) out.
+ * button of the workbench no API presses) or `{"measure": selector}` (the bounding boxes of the visible
+ * elements it matches, written to `<name>.json`); `<name>.done` (containing "ok" or the error) out.
  */
 function serveScreenshots(page, shotsDir) {
   let busy = false;
@@ -292,6 +306,15 @@ async function serveRequest(page, shotsDir, name, text) {
   if (request.click) {
     await page.locator(request.click).click({ timeout: 10000 });
     log(`clicked ${request.click}`);
+    return;
+  }
+  if (request.measure) {
+    const boxes = [];
+    for (const element of await page.locator(request.measure).all()) {
+      const box = await element.boundingBox(); // null: not visible
+      if (box) boxes.push(box);
+    }
+    fs.writeFileSync(path.join(shotsDir, `${name}.json`), JSON.stringify(boxes));
     return;
   }
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });

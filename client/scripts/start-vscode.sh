@@ -4,38 +4,37 @@
 # a fresh machine): serve the browser-based VS Code the end-to-end tests use, on 127.0.0.1, with the
 # extension installed, and print the address. Ctrl-C stops it.
 # Env: MLKATA_PORT (default 8080), MLKATA_PYTHON (default .venv/bin/python), MLKATA_USE_BROWSER=1
-# (skip the desktop `code`), MLKATA_READY_ONLY=1 (exit once it answers: for checks).
+# (skip the desktop `code`), MLKATA_READY_ONLY=1 (exit once it answers: for checks), MLKATA_PRACTICE
+# (the practice folder, default ${XDG_DATA_HOME:-~/.local/share}/mlkata/practice).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 PYTHON="${MLKATA_PYTHON:-$ROOT/.venv/bin/python}"
 PORT="${MLKATA_PORT:-8080}"
-PRACTICE="$ROOT/build/practice"
+# Outside the clone (no Git prompt about a parent repository, out of reach of `make clean`); an old
+# build/practice is moved there once.
+PRACTICE="$(client/scripts/practice-folder.sh "$ROOT/build/practice")"
 STATE="$ROOT/build/vscode"
-mkdir -p "$PRACTICE"
 
 [[ -d node_modules/vscode-languageclient ]] || npm ci --no-audit --no-fund --loglevel=error
 MLKATA_PYTHON="$PYTHON" npm run --silent package
 VSIX="$ROOT/$(node -p 'const m=require("./package.json"); `${m.name}-${m.version}.vsix`')"
 
+# The layout of the first screen (client/scripts/demo-settings.json, which the e2e window `firstrun`
+# opens with too), plus the interpreter and the practice folder.
 settings() {
-    cat <<JSON
-{
-  "mlkata.python": "$PYTHON",
-  "mlkata.solutionsFolder": "$PRACTICE",
-  "workbench.startupEditor": "none",
-  "chat.disableAIFeatures": true,
-  "security.workspace.trust.enabled": false,
-  "telemetry.telemetryLevel": "off",
-  "extensions.ignoreRecommendations": true
-}
-JSON
+    node -e 'const [file, python, practice] = process.argv.slice(1);
+        const s = { "mlkata.python": python, "mlkata.solutionsFolder": practice, ...require(file) };
+        console.log(JSON.stringify(s, null, 2));' "$ROOT/client/scripts/demo-settings.json" "$PYTHON" "$PRACTICE"
 }
 
 if command -v code >/dev/null && [[ "${MLKATA_USE_BROWSER:-}" != 1 ]]; then
     code --install-extension "$VSIX" --force
     mkdir -p "$PRACTICE/.vscode"
-    [[ -f "$PRACTICE/.vscode/settings.json" ]] || settings >"$PRACTICE/.vscode/settings.json"
+    # Written once; again when it still names the practice folder's old place in the clone.
+    if [[ ! -f "$PRACTICE/.vscode/settings.json" ]] || grep -qF "$ROOT/build/practice" "$PRACTICE/.vscode/settings.json"; then
+        settings >"$PRACTICE/.vscode/settings.json"
+    fi
     code "$PRACTICE"
     echo "ML Kata is installed in VS Code and $PRACTICE is open: run 'ML Kata: Open Problem…' from the command palette."
     exit 0
@@ -63,6 +62,7 @@ for _ in $(seq 1 100); do
 done
 echo
 echo "ML Kata in VS Code (browser): $URL"
-echo "Open it, then run 'ML Kata: Open Problem…' from the command palette (F1). Ctrl-C stops the server."
+echo "Open it: the ML Kata view lists the problems and the walkthrough shows where to start. Ctrl-C stops the server."
+echo "Practice folder: $PRACTICE"
 [[ "${MLKATA_READY_ONLY:-}" == 1 ]] && exit 0
 wait $SERVER

@@ -1,5 +1,6 @@
 // The review forecast as a small inline SVG bar chart: no external resource, so the Markdown
 // preview's content security policy has nothing to allow.
+import * as vscode from "vscode";
 
 const BAR = 34;
 const GAP = 14;
@@ -7,12 +8,12 @@ const TOP = 18; // room for the counts above the bars
 const HEIGHT = 90;
 const BOTTOM = 22; // room for the day labels
 
-/** The forecast's day labels: Today, then each next day's weekday abbreviation. */
+/** The forecast's day labels: Today, then each next day's weekday abbreviation (in VS Code's display language). */
 export function dayLabels(days: number, today: Date): string[] {
   return Array.from({ length: days }, (_, i) =>
     i === 0
-      ? "Today"
-      : new Date(today.getFullYear(), today.getMonth(), today.getDate() + i).toLocaleDateString(undefined, { weekday: "short" }),
+      ? vscode.l10n.t("Today")
+      : new Date(today.getFullYear(), today.getMonth(), today.getDate() + i).toLocaleDateString(vscode.env.language, { weekday: "short" }),
   );
 }
 
@@ -43,7 +44,7 @@ export function forecastChart(counts: number[], today: Date): string {
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`,
-    `<title>Reviews due on each of the next ${counts.length} days: ${total} in all</title>`,
+    `<title>${escapeXml(vscode.l10n.t("Reviews due on each of the next {0} days: {1} in all", counts.length, total))}</title>`,
     ...bars,
     "</svg>",
   ].join("\n");

@@ -3,12 +3,16 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { Problem, ProblemCatalog } from "./catalog";
 import { registerCommands } from "./commands";
+import { FirstRun } from "./firstRun";
+import { startWhenNeeded } from "./lazyStart";
+import { ProblemLayout } from "./layout";
 import { MockClock } from "./mock";
 import { Pages } from "./pages";
 import { ProblemsView } from "./problems";
 import { Realism } from "./realism";
 import { ResultRenderer } from "./results";
 import { ReviewQueue } from "./review";
+import { Ids } from "./protocol";
 import { Server } from "./server";
 import { onLaunchSettingsChanged } from "./settings";
 import { HiddenTests } from "./testing";
@@ -24,6 +28,12 @@ export interface MlKataApi {
   readonly realism: Realism;
   readonly trust: WorkspaceTrust;
   readonly problems: ProblemsView;
+  readonly firstRun: FirstRun;
+  readonly layout: ProblemLayout;
+  /** Whether the language server was asked for yet (it starts only once ML Kata is needed). */
+  readonly serverStarted: boolean;
+  /** Start the language server unless it was started (as a command would); resolves once it is up. */
+  startServer(): Promise<void>;
   listProblems(): Promise<Problem[]>;
 }
 
@@ -54,15 +64,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlKata
   context.subscriptions.push(log, s, tests, problems, mock, review, realism);
   context.subscriptions.push(
     ...registerCommands({ server: s, catalog, pages, results, problems, mock, review, log, trust, restart: () => s.start() }),
-    onLaunchSettingsChanged(() => void s.start()),
-    trust.onGranted(() => void s.start()),
+    onLaunchSettingsChanged(() => void s.restartIfStarted()),
+    trust.onGranted(() => void s.restartIfStarted()),
     vscode.window.onDidChangeActiveTextEditor(() => tests.syncContext()),
     mock.onDidChangeActive((active) => void realism.update(active)),
   );
-  if (!trust.trusted) trust.explain();
-  const ready = s.start(); // untrusted: only shows Restricted Mode in the status item
-  context.subscriptions.push({ dispose: () => void s.stop() });
-  await ready;
+  const layout = new ProblemLayout(problems.view);
+  const firstRun = new FirstRun(context.globalState, context.extension.id);
+  context.subscriptions.push(layout, { dispose: () => void s.stop() });
+  // No server (a Python process) until ML Kata is needed: a window with other Python files runs none.
+  const need = (why: string): void => {
+    if (s.started) return;
+    if (!trust.trusted) trust.explain(); // once: the first need; each command explains again
+    void s.ensureStarted(why); // untrusted: only shows Restricted Mode in the status item
+  };
+  context.subscriptions.push(...startWhenNeeded(problems.view, need));
+  // A round was running when this workspace's last window went: the server says whether it still is.
+  if (context.workspaceState.get(Ids.REALISM_SAVED) !== undefined) need("the settings an interview changed");
+  void firstRun.maybeShow().catch((err) => log.warn(`the walkthrough: ${err}`));
   return {
     get client() {
       return s.client;
@@ -74,6 +93,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlKata
     realism,
     trust,
     problems,
+    firstRun,
+    layout,
+    get serverStarted() {
+      return s.started;
+    },
+    startServer: () => s.ensureStarted("the extension's API"),
     listProblems: () => catalog.list(),
   };
 }

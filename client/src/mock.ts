@@ -1,6 +1,6 @@
 // The mock-interview clock in the status bar, driven by the server's clock; each phase's file opened as the phase starts.
 import * as vscode from "vscode";
-import { clock, phaseName } from "./format";
+import { clock, phaseName, questionCount } from "./format";
 import type { Pages } from "./pages";
 import { Commands, Ids, Notifications, ServerCommands } from "./protocol";
 import type { InterviewerAnswer, Log, MockEvent, MockReport, MockStatus, PhaseKind, ServerApi } from "./serverApi";
@@ -27,7 +27,7 @@ export class MockClock implements vscode.Disposable {
     private readonly log: Log,
   ) {
     this.item = vscode.window.createStatusBarItem(Ids.MOCK_STATUS, vscode.StatusBarAlignment.Left, 100);
-    this.item.name = "ML Kata mock interview";
+    this.item.name = vscode.l10n.t("ML Kata mock interview");
     this.item.command = Commands.MOCK_SUBMIT;
     this.subscription = server.onNotification((n) => {
       if (n.method === Notifications.MOCK_EVENT) void this.onEvent(n.params);
@@ -64,8 +64,8 @@ export class MockClock implements vscode.Disposable {
       if (event.report) await this.ended(event.report);
     } else if (s.active && this.first(`${s.id}:${s.round}`)) {
       if (event.reason !== "start") {
-        const why = event.reason === "timeout" ? "Time is up" : "Submitted";
-        void vscode.window.showInformationMessage(`ML Kata: ${why}. Round ${roundOf(s)}, ${phaseName(s.phase)}: ${what(s)}.`);
+        const why = event.reason === "timeout" ? vscode.l10n.t("Time is up") : vscode.l10n.t("Submitted");
+        void vscode.window.showInformationMessage(vscode.l10n.t("ML Kata: {0}. Round {1}, {2}: {3}.", why, roundOf(s), phaseName(s.phase), what(s)));
       }
       await this.openPhase(s);
     }
@@ -94,7 +94,7 @@ export class MockClock implements vscode.Disposable {
   answered(a: InterviewerAnswer): void {
     const note = a.heldBack ? " (the statement left this out: asking it counts)" : "";
     this.log.info(`mock interview: asked the interviewer "${a.question}": "${a.answer}"; recorded for the report${note}`);
-    void vscode.window.showInformationMessage(`Interviewer: ${a.answer}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t("Interviewer: {0}", a.answer));
   }
 
   private first(key: string): boolean {
@@ -156,18 +156,18 @@ export class MockClock implements vscode.Disposable {
     if (!s?.active || s.deadline == null) return;
     const left = Math.max(0, s.deadline - (Date.now() / 1000 + this.offset));
     const phase = phaseName(s.phase);
-    this.item.text = `$(watch) ${s.title}: round ${roundOf(s)} · ${phase} · ${clock(left)}`;
-    this.item.tooltip = `${what(s)}: ${clock(left)} left. Click to submit the ${phase} phase.`;
+    this.item.text = vscode.l10n.t("$(watch) {0}: round {1} · {2} · {3}", s.title ?? "", roundOf(s), phase, clock(left));
+    this.item.tooltip = vscode.l10n.t("{0}: {1} left. Click to submit the {2} phase.", what(s), clock(left), phase);
     this.item.backgroundColor =
       left <= 60 ? new vscode.ThemeColor("statusBarItem.errorBackground") : left <= 300 ? new vscode.ThemeColor("statusBarItem.warningBackground") : undefined;
     for (const [mark, text] of [
-      [300, "5 minutes left"],
-      [60, "1 minute left"],
+      [300, vscode.l10n.t("5 minutes left")],
+      [60, vscode.l10n.t("1 minute left")],
     ] as const) {
       const key = `${s.id}:${s.round}:${mark}`;
       if (left <= mark && left > 0 && s.deadline - s.now > mark && !this.warned.has(key)) {
         this.warned.add(key);
-        void vscode.window.showWarningMessage(`ML Kata mock interview: ${text} in round ${roundOf(s)} (${phase}).`);
+        void vscode.window.showWarningMessage(vscode.l10n.t("ML Kata mock interview: {0} in round {1} ({2}).", text, roundOf(s), phase));
       }
     }
   }
@@ -181,8 +181,7 @@ function roundOf(s: MockStatus): string {
 /** What the open phase is about: the problem's title, else its questions. */
 function what(s: MockStatus): string {
   if (s.phase === "questions" || s.phase === "followups") {
-    const n = s.questions?.length ?? 0;
-    return `${n} question${n === 1 ? "" : "s"}`;
+    return questionCount(s.questions?.length ?? 0);
   }
   return (s.round != null ? s.roundStates?.[s.round]?.title : undefined) ?? s.problem ?? "";
 }

@@ -2,8 +2,8 @@
 import * as vscode from "vscode";
 import type { Problem } from "./catalog";
 import { forecastChart } from "./chart";
-import { clock, plain } from "./format";
-import { mockReportMarkdown } from "./mockReport";
+import { clock, dateTime, difficultyName, plain, verdictName } from "./format";
+import { abandonedNote, mockReportMarkdown } from "./mockReport";
 import type { MockReport, RevealedCard } from "./serverApi";
 
 export class Pages {
@@ -40,31 +40,36 @@ export class Pages {
   }
 
   hints(result: any): Promise<vscode.Uri> {
-    const parts = [`# Hints: ${result.id}`, ""];
+    const parts = [`# ${vscode.l10n.t("Hints: {0}", result.id)}`, ""];
     result.revealed.forEach((h: any, i: number) => parts.push(`## ${i + 1}. ${h.title}`, "", h.text, ""));
-    if (result.locked) parts.push(`*Not yet: ${result.locked}.*`);
-    else if (result.exhausted) parts.push("*That was the last hint.*");
-    else if (result.index < result.total) parts.push(`*${result.total - result.index} more hint(s) available.*`);
+    if (result.locked) parts.push(`*${vscode.l10n.t("Not yet: {0}.", result.locked)}*`);
+    else if (result.exhausted) parts.push(`*${vscode.l10n.t("That was the last hint.")}*`);
+    else if (result.index < result.total) parts.push(`*${vscode.l10n.t("{0} more hint(s) available.", result.total - result.index)}*`);
     return this.show(`hints-${result.id}`, parts.join("\n"));
   }
 
   followups(result: any): Promise<vscode.Uri> {
-    const parts = [`# Follow-up questions: ${result.title}`, ""];
+    const parts = [`# ${vscode.l10n.t("Follow-up questions: {0}", result.title)}`, ""];
     for (const f of result.followups) parts.push(`## ${f.question}`, "", f.answer, "");
-    parts.push("## Reference solution", "", "```python", result.solution.trimEnd(), "```");
+    parts.push(`## ${vscode.l10n.t("Reference solution")}`, "", "```python", result.solution.trimEnd(), "```");
     return this.show(`followups-${result.id}`, parts.join("\n"));
   }
 
   /** A revealed card: the model answer, the key points (✓: the answer seems to mention it), the note, the source. */
   card(r: RevealedCard): Promise<vscode.Uri> {
-    const ticked = r.points.length ? `${r.mentioned} of ${r.points.length} key points mentioned` : "no key points";
+    const ticked = r.points.length ? vscode.l10n.t("{0} of {1} key points mentioned", r.mentioned, r.points.length) : vscode.l10n.t("no key points");
     const parts = [`# ${r.question}`, "", `*${r.topic} · ${ticked}*`, ""];
     if (r.points.length) {
-      parts.push("## Key points", "", ...r.points.map((p) => `- ${p.mentioned ? "✓" : "○"} ${plain(p.text)}`), "");
+      parts.push(`## ${vscode.l10n.t("Key points")}`, "", ...r.points.map((p) => `- ${p.mentioned ? "✓" : "○"} ${plain(p.text)}`), "");
     }
-    parts.push(`> ${plain(r.note)}`, "", "## Model answer", "", r.answer.trim(), "", `**Source:** ${plain(r.source)}`, "");
-    if (r.problems.length) parts.push(`**Related problems:** ${r.problems.join(", ")}`, "");
-    parts.push("---", "", "Grade yourself: **Again**, **Hard**, **Good** or **Easy** (the lenses above your answer, or *ML Kata: Grade Card…*).");
+    parts.push(`> ${plain(r.note)}`, "", `## ${vscode.l10n.t("Model answer")}`, "", r.answer.trim(), "");
+    parts.push(`**${vscode.l10n.t("Source:")}** ${plain(r.source)}`, "");
+    if (r.problems.length) parts.push(`**${vscode.l10n.t("Related problems:")}** ${r.problems.join(", ")}`, "");
+    parts.push(
+      "---",
+      "",
+      vscode.l10n.t("Grade yourself: **Again**, **Hard**, **Good** or **Easy** (the lenses above your answer, or *ML Kata: Grade Card…*)."),
+    );
     return this.show(`card-${r.id}`, parts.join("\n"));
   }
 
@@ -76,36 +81,43 @@ export class Pages {
   progress(p: any, problems: Problem[]): Promise<vscode.Uri> {
     const title = new Map(problems.map((x) => [x.id, x.title]));
     const parts = [
-      "# ML Kata progress",
+      `# ${vscode.l10n.t("ML Kata progress")}`,
       "",
-      `**${p.solved} of ${p.total} problems solved** · streak: ${p.streakDays} day(s) · ${p.counts.runs ?? 0} runs · ${p.counts.mocks ?? 0} mock interviews`,
+      vscode.l10n.t(
+        "**{0} of {1} problems solved** · streak: {2} day(s) · {3} runs · {4} mock interviews",
+        p.solved,
+        p.total,
+        p.streakDays,
+        p.counts.runs ?? 0,
+        p.counts.mocks ?? 0,
+      ),
       "",
       ...reviewSection(p.review, new Date()),
       "",
       ...mockSection(p.mocks ?? []),
-      "## By difficulty",
+      `## ${vscode.l10n.t("By difficulty")}`,
       "",
-      "| difficulty | solved |",
+      vscode.l10n.t("| difficulty | solved |"),
       "|---|---|",
-      ...Object.entries(p.byDifficulty).map(([k, v]: [string, any]) => `| ${k} | ${v.solved}/${v.total} |`),
+      ...Object.entries(p.byDifficulty).map(([k, v]: [string, any]) => `| ${difficultyName(k)} | ${v.solved}/${v.total} |`),
       "",
-      "## By topic",
+      `## ${vscode.l10n.t("By topic")}`,
       "",
-      "| topic | solved |",
+      vscode.l10n.t("| topic | solved |"),
       "|---|---|",
       ...Object.entries(p.byTopic).map(([k, v]: [string, any]) => `| ${k} | ${v.solved}/${v.total} |`),
       "",
-      "## Best times",
+      `## ${vscode.l10n.t("Best times")}`,
       "",
-      ...(p.bestTimes.length ? p.bestTimes.map((b: any) => `- ${title.get(b.id) ?? b.id}: ${clock(b.seconds)}`) : ["None yet."]),
+      ...(p.bestTimes.length ? p.bestTimes.map((b: any) => `- ${title.get(b.id) ?? b.id}: ${clock(b.seconds)}`) : [vscode.l10n.t("None yet.")]),
       "",
-      "## Recent runs",
+      `## ${vscode.l10n.t("Recent runs")}`,
       "",
-      "| when | problem | verdict | tests |",
+      vscode.l10n.t("| when | problem | verdict | tests |"),
       "|---|---|---|---|",
       ...p.recentRuns.map(
         (r: any) =>
-          `| ${new Date(r.at * 1000).toLocaleString()} | ${title.get(r.problem) ?? r.problem} | ${r.verdict}${r.overtime ? " (overtime)" : ""} | ${r.passed}/${r.total} |`,
+          `| ${dateTime(r.at)} | ${title.get(r.problem) ?? r.problem} | ${verdictName(r.verdict)}${r.overtime ? vscode.l10n.t(" (overtime)") : ""} | ${r.passed}/${r.total} |`,
       ),
     ];
     return this.show("progress", parts.join("\n"));
@@ -117,15 +129,17 @@ export class Pages {
 function mockSection(mocks: any[]): string[] {
   if (!mocks.length) return [];
   const rows = mocks.map((m) => {
-    const when = new Date(m.finishedAt * 1000).toLocaleString();
-    const rubric = m.rubric ? `${m.rubric.communication}/${m.rubric.correctness}/${m.rubric.complexity}/${m.rubric.testing}` : "not rated";
+    const when = dateTime(m.finishedAt);
+    const rubric = m.rubric ? `${m.rubric.communication}/${m.rubric.correctness}/${m.rubric.complexity}/${m.rubric.testing}` : vscode.l10n.t("not rated");
     const answered = m.questions ? `${m.answered}/${m.questions}` : "–";
-    return `| ${when} | ${m.title}${m.abandoned ? " (abandoned)" : ""} | ${m.solved}/${m.codingTasks} | ${answered} | ${m.asked} | ${rubric} |`;
+    return `| ${when} | ${m.title}${abandonedNote(m.abandoned)} | ${m.solved}/${m.codingTasks} | ${answered} | ${m.asked} | ${rubric} |`;
   });
   return [
-    "## Mock interviews",
+    `## ${vscode.l10n.t("Mock interviews")}`,
     "",
-    "| finished | interview | coding solved | questions answered | clarifying questions asked | self-assessment (communication/correctness/complexity/testing) |",
+    vscode.l10n.t(
+      "| finished | interview | coding solved | questions answered | clarifying questions asked | self-assessment (communication/correctness/complexity/testing) |",
+    ),
     "|---|---|---|---|---|---|",
     ...rows,
     "",
@@ -133,21 +147,33 @@ function mockSection(mocks: any[]): string[] {
 }
 
 function reviewSection(r: any, today: Date): string[] {
-  if (!r) return ["## Review", "", "The review queue could not be read (see *ML Kata: Show Server Logs*)."];
+  const heading = `## ${vscode.l10n.t("Review")}`;
+  if (!r) return [heading, "", vscode.l10n.t("The review queue could not be read (see *ML Kata: Show Server Logs*).")];
   const { remembered, reviews } = r.retention;
-  const retention = reviews ? `${Math.round((100 * remembered) / reviews)}% (${remembered} of ${reviews} reviews remembered)` : "no reviews yet";
+  const retention = reviews
+    ? vscode.l10n.t("{0}% ({1} of {2} reviews remembered)", Math.round((100 * remembered) / reviews), remembered, reviews)
+    : vscode.l10n.t("no reviews yet");
   const weakest = r.weakest.map((w: any) => `| ${w.topic} | ${Math.round(w.recall * 100)}% | ${w.items} |`);
   return [
-    "## Review",
+    heading,
     "",
-    `**${r.dueNow} due now**, ${r.dueToday} today · ${r.dueThisWeek} this week · ${r.cards} concept cards · retention: ${retention}`,
+    vscode.l10n.t(
+      "**{0} due now**, {1} today · {2} this week · {3} concept cards · retention: {4}",
+      r.dueNow,
+      r.dueToday,
+      r.dueThisWeek,
+      r.cards,
+      retention,
+    ),
     "",
     "<div>",
     forecastChart(r.forecast, today),
     "</div>",
     "",
-    "### Weakest topics",
+    `### ${vscode.l10n.t("Weakest topics")}`,
     "",
-    ...(weakest.length ? ["| topic | recall | items |", "|---|---|---|", ...weakest] : ["None yet: grade a few cards first."]),
+    ...(weakest.length
+      ? [vscode.l10n.t("| topic | recall | items |"), "|---|---|---|", ...weakest]
+      : [vscode.l10n.t("None yet: grade a few cards first.")]),
   ];
 }

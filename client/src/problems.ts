@@ -2,6 +2,7 @@
 // difficulty and solved state; a problem's topics are in its tooltip.
 import * as vscode from "vscode";
 import type { Problem, ProblemSource } from "./catalog";
+import { difficultyName, verdictName } from "./format";
 import { Commands, Notifications, Views } from "./protocol";
 import type { Log, ServerApi } from "./serverApi";
 
@@ -40,7 +41,7 @@ export class ProblemsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       this.problems = [];
     }
     const solved = this.problems.filter((p) => p.solved).length;
-    this.view.description = this.problems.length ? `${solved}/${this.problems.length} solved` : undefined;
+    this.view.description = this.problems.length ? vscode.l10n.t("{0}/{1} solved", solved, this.problems.length) : undefined;
     this.changed.fire(undefined);
   }
 
@@ -70,11 +71,15 @@ export class ProblemsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
     const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.None);
     item.id = `${node.id}`;
-    item.description = `${node.difficulty} · ${node.suggestedMinutes} min`;
+    item.description = vscode.l10n.t("{0} · {1} min", difficultyName(node.difficulty), node.suggestedMinutes);
+    const solved = node.bestSeconds ? vscode.l10n.t("Solved, best {0} min", Math.round(node.bestSeconds / 60)) : vscode.l10n.t("Solved");
     item.tooltip = new vscode.MarkdownString(
-      `**${node.title}** (${node.difficulty}, ${node.kind})\n\n${node.topics.join(", ")} · ${node.tests} hidden tests` +
-        (node.solved ? `\n\nSolved${node.bestSeconds ? `, best ${Math.round(node.bestSeconds / 60)} min` : ""}` : "") +
-        (node.lastVerdict && !node.solved ? `\n\nLast run: ${node.lastVerdict}` : ""),
+      [
+        vscode.l10n.t("**{0}** ({1}, {2})", node.title, difficultyName(node.difficulty), node.kind),
+        vscode.l10n.t("{0} · {1} hidden tests", node.topics.join(", "), node.tests),
+        ...(node.solved ? [solved] : []),
+        ...(node.lastVerdict && !node.solved ? [vscode.l10n.t("Last run: {0}", verdictName(node.lastVerdict))] : []),
+      ].join("\n\n"),
     );
     item.iconPath = node.solved
       ? new vscode.ThemeIcon("pass-filled", new vscode.ThemeColor("testing.iconPassed"))
@@ -82,7 +87,7 @@ export class ProblemsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
         ? new vscode.ThemeIcon("circle-large-outline", new vscode.ThemeColor("testing.iconFailed"))
         : new vscode.ThemeIcon("circle-large-outline");
     item.contextValue = "problem";
-    item.command = { title: "Open", command: Commands.OPEN, arguments: [node.id] };
+    item.command = { title: vscode.l10n.t("Open"), command: Commands.OPEN, arguments: [node.id] };
     return item;
   }
 }

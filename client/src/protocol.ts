@@ -100,7 +100,8 @@ export const Settings = {
 
 /**
  * Other ids: the language client, the status items, the test controller, the attempts' URI scheme, the
- * workspace-state key of the settings the realism switch saved.
+ * workspace-state key of the settings the realism switch saved, the walkthrough (package.json
+ * `contributes.walkthroughs`) and the global-state key recording that it was shown.
  */
 export const Ids = {
   LANGUAGE_CLIENT: "mlkata",
@@ -110,6 +111,8 @@ export const Ids = {
   TEST_CONTROLLER: "mlkata",
   ATTEMPT_SCHEME: "mlkata-attempt",
   REALISM_SAVED: "mlkata.realismSaved",
+  WALKTHROUGH: "mlkata.getStarted",
+  WALKTHROUGH_SHOWN: "mlkata.walkthroughShown",
 } as const;
 
 /** The Python module that runs the language server (`python -m ...`). */

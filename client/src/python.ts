@@ -30,16 +30,15 @@ export async function findPython(): Promise<string> {
   return process.platform === "win32" ? "python" : "python3";
 }
 
+// It reports facts (too old, the import error); the words are the client's, in VS Code's display language.
 const PROBE = `
 import json, sys
-out = {"version": sys.version.split()[0], "torch": None, "problem": None}
-if sys.version_info < (3, 11):
-    out["problem"] = "Python %s is too old: ML Kata needs Python 3.11 or newer" % out["version"]
-else:
+out = {"version": sys.version.split()[0], "torch": None, "tooOld": sys.version_info < (3, 11), "importError": None}
+if not out["tooOld"]:
     try:
         import pygls, lsprotocol, attrs, cattrs, mlkata.server.app
     except Exception as exc:
-        out["problem"] = "the ML Kata server does not import (%s: %s)" % (type(exc).__name__, exc)
+        out["importError"] = "%s: %s" % (type(exc).__name__, exc)
 try:
     import torch
     out["torch"] = torch.__version__
@@ -53,15 +52,20 @@ export function checkPython(python: string, env: NodeJS.ProcessEnv): Promise<Pyt
   return new Promise((resolve) => {
     execFile(python, ["-c", PROBE], { env, timeout: 60000 }, (err, stdout, stderr) => {
       if (err && !stdout) {
-        const why = (err as NodeJS.ErrnoException).code === "ENOENT" ? "not found" : (stderr || err.message).trim();
-        resolve({ python, version: "", torch: null, problem: `cannot run the interpreter ${python}: ${why}` });
+        const why = (err as NodeJS.ErrnoException).code === "ENOENT" ? vscode.l10n.t("not found") : (stderr || err.message).trim();
+        resolve({ python, version: "", torch: null, problem: vscode.l10n.t("cannot run the interpreter {0}: {1}", python, why) });
         return;
       }
       try {
         const parsed = JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
-        resolve({ python, ...parsed });
+        const problem = parsed.tooOld
+          ? vscode.l10n.t("Python {0} is too old: ML Kata needs Python 3.11 or newer", parsed.version)
+          : parsed.importError
+            ? vscode.l10n.t("the ML Kata server does not import ({0})", parsed.importError)
+            : null;
+        resolve({ python, version: parsed.version, torch: parsed.torch ?? null, problem });
       } catch {
-        resolve({ python, version: "", torch: null, problem: `unexpected output from ${python}: ${stdout.slice(0, 200)}` });
+        resolve({ python, version: "", torch: null, problem: vscode.l10n.t("unexpected output from {0}: {1}", python, stdout.slice(0, 200)) });
       }
     });
   });

@@ -8,25 +8,33 @@ import type { GradedCard, Log, ReviewStatus, RevealedCard, ServerApi } from "./s
 export const GRADES = ["again", "hard", "good", "easy"] as const;
 export type Grade = (typeof GRADES)[number];
 
-const title = (grade: string): string => grade.charAt(0).toUpperCase() + grade.slice(1);
+/** A grade as its button reads: Again, Hard, Good, Easy. */
+export function gradeName(grade: string): string {
+  const names: Record<string, string> = {
+    again: vscode.l10n.t("Again"),
+    hard: vscode.l10n.t("Hard"),
+    good: vscode.l10n.t("Good"),
+    easy: vscode.l10n.t("Easy"),
+  };
+  return names[grade] ?? grade;
+}
 
 /** When a due time (epoch seconds) is, said plainly: "in 10 minutes", "in 3 hours", "tomorrow", "in 4 days". */
 export function whenDue(due: number, now = Date.now() / 1000): string {
   const seconds = due - now;
   const minutes = Math.round(seconds / 60);
-  if (minutes < 1) return "now";
-  if (minutes < 60) return `in ${plural(minutes, "minute")}`;
+  if (minutes < 1) return vscode.l10n.t("now");
+  if (minutes < 60) return minutes === 1 ? vscode.l10n.t("in 1 minute") : vscode.l10n.t("in {0} minutes", minutes);
   const day = (at: number) => {
     const d = new Date(at * 1000);
     return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   };
   const days = Math.round((day(due) - day(now)) / 86_400_000);
-  if (days === 0) return `in ${plural(Math.round(seconds / 3600), "hour")}`;
-  return days === 1 ? "tomorrow" : `in ${days} days`;
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (days === 0) {
+    const hours = Math.round(seconds / 3600);
+    return hours === 1 ? vscode.l10n.t("in 1 hour") : vscode.l10n.t("in {0} hours", hours);
+  }
+  return days === 1 ? vscode.l10n.t("tomorrow") : vscode.l10n.t("in {0} days", days);
 }
 
 export class ReviewQueue implements vscode.Disposable {
@@ -41,7 +49,7 @@ export class ReviewQueue implements vscode.Disposable {
     private readonly log: Log,
   ) {
     this.item = vscode.window.createStatusBarItem(Ids.REVIEW_STATUS, vscode.StatusBarAlignment.Left, 99);
-    this.item.name = "ML Kata review queue";
+    this.item.name = vscode.l10n.t("ML Kata review queue");
     this.item.command = Commands.REVIEW;
     this.subscription = server.onNotification((n) => {
       if (n.method === Notifications.REVIEW_CHANGED) this.apply(n.params);
@@ -74,9 +82,12 @@ export class ReviewQueue implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(history) ${status.due} due`;
-    const next = status.next ? `Next: ${status.next.title} (${status.next.kind === "card" ? "concept card" : "problem"}).\n` : "";
-    this.item.tooltip = `ML Kata: ${plural(status.due, "review")} due.\n${next}Click to review.`;
+    this.item.text = vscode.l10n.t("$(history) {0} due", status.due);
+    const kind = status.next?.kind === "card" ? vscode.l10n.t("concept card") : vscode.l10n.t("problem");
+    const lines = [status.due === 1 ? vscode.l10n.t("ML Kata: 1 review due.") : vscode.l10n.t("ML Kata: {0} reviews due.", status.due)];
+    if (status.next) lines.push(vscode.l10n.t("Next: {0} ({1}).", status.next.title, kind));
+    lines.push(vscode.l10n.t("Click to review."));
+    this.item.tooltip = lines.join("\n");
     this.item.show();
   }
 
@@ -87,17 +98,22 @@ export class ReviewQueue implements vscode.Disposable {
     if (editor) await vscode.window.showTextDocument(editor.document, editor.viewColumn);
     const uri = editor?.document.uri.toString();
     void vscode.window
-      .showInformationMessage("ML Kata: grade yourself (how well did you remember it?)", ...GRADES.map(title))
-      .then((pick) => (pick ? vscode.commands.executeCommand(Commands.GRADE, pick.toLowerCase(), uri) : undefined));
+      .showInformationMessage(
+        vscode.l10n.t("ML Kata: grade yourself (how well did you remember it?)"),
+        ...GRADES.map((grade) => ({ title: gradeName(grade), grade })),
+      )
+      .then((pick) => (pick ? vscode.commands.executeCommand(Commands.GRADE, pick.grade, uri) : undefined));
   }
 
   /** A graded card: the new due count, and when the card comes back. */
   graded(result: GradedCard): void {
     this.apply(result.status);
-    const more = result.status.due ? ` ${result.status.due} more due now.` : " Nothing else is due now.";
-    const message = `ML Kata: ${title(result.grade)}. Next review: ${whenDue(result.due)}.${more}`;
+    const grade = gradeName(result.grade);
+    const message = result.status.due
+      ? vscode.l10n.t("ML Kata: {0}. Next review: {1}. {2} more due now.", grade, whenDue(result.due), result.status.due)
+      : vscode.l10n.t("ML Kata: {0}. Next review: {1}. Nothing else is due now.", grade, whenDue(result.due));
     void vscode.window
-      .showInformationMessage(message, ...(result.status.due ? ["Review Next"] : []))
+      .showInformationMessage(message, ...(result.status.due ? [vscode.l10n.t("Review Next")] : []))
       .then((pick) => (pick ? vscode.commands.executeCommand(Commands.REVIEW) : undefined));
   }
 }

@@ -16,7 +16,7 @@ import { CONFIG_SECTION, Commands, Ids, Notifications, REVIEW_FOLDER, SERVER_MOD
 import { RestartPolicy } from "./restart";
 import type { ServerApi, ServerNotification } from "./serverApi";
 import { selectInterpreter, serverSettings } from "./settings";
-import { RESTRICTED_EXPLANATION, WorkspaceTrust } from "./trust";
+import { restrictedExplanation, WorkspaceTrust } from "./trust";
 
 export interface ServerHooks {
   /** Once the server is up, before `start()` resolves (e.g. load the views). */
@@ -30,6 +30,15 @@ interface Launch {
   python: string;
   env: NodeJS.ProcessEnv;
   check: PythonCheck;
+}
+
+/** The buttons that open the interpreter picker and the server's log. */
+function selectLabel(): string {
+  return vscode.l10n.t("Select Interpreter");
+}
+
+function showLogsLabel(): string {
+  return vscode.l10n.t("Show Logs");
 }
 
 export class Server implements ServerApi, vscode.Disposable {
@@ -46,6 +55,8 @@ export class Server implements ServerApi, vscode.Disposable {
   private pendingRestart: { timer: NodeJS.Timeout; release: () => void } | undefined;
   private readonly notifications = new vscode.EventEmitter<ServerNotification>();
   readonly onNotification = this.notifications.event;
+  /** The first start: until something needs the server (a solution, the view, a command), none runs. */
+  private firstStart: Promise<void> | undefined;
 
   constructor(
     private readonly extensionPath: string,
@@ -54,7 +65,29 @@ export class Server implements ServerApi, vscode.Disposable {
     private readonly hooks: ServerHooks,
   ) {
     this.status = vscode.languages.createLanguageStatusItem(Ids.SERVER_STATUS, { language: "python" });
-    this.status.name = "ML Kata";
+    this.status.name = vscode.l10n.t("ML Kata");
+    if (trust.trusted) this.showIdle();
+    else trust.showRestricted(this.status);
+  }
+
+  /** Whether the server was asked for: started once, it is restarted (settings, trust) and after a crash. */
+  get started(): boolean {
+    return this.firstStart !== undefined;
+  }
+
+  /**
+   * Start the server unless it was started already; resolves once the first start is done. Called when
+   * something needs it: a solution file is open, the ML Kata view is shown, a command runs (`execute`).
+   */
+  ensureStarted(why: string): Promise<void> {
+    if (this.firstStart) return this.firstStart;
+    this.log.info(`starting the server: ${why}`);
+    return this.start();
+  }
+
+  /** A launch setting changed or the folder was trusted: start again, but only a server that was asked for. */
+  restartIfStarted(): Promise<void> {
+    return this.firstStart ? this.start() : Promise.resolve();
   }
 
   dispose(): void {
@@ -66,7 +99,9 @@ export class Server implements ServerApi, vscode.Disposable {
   /** Start (or restart) the server with the interpreter the settings name: a deliberate start, so crashes count anew. */
   start(): Promise<void> {
     this.restarts.reset();
-    return this.launch(true);
+    const started = this.launch(true);
+    this.firstStart ??= started;
+    return started;
   }
 
   /**
@@ -112,17 +147,26 @@ export class Server implements ServerApi, vscode.Disposable {
   }
 
   async execute<T = any>(command: ServerCommand, params: object = {}): Promise<T> {
+    // A command needs the server: start it (not awaited here: the start itself runs commands once up).
+    if (!this.firstStart) void this.ensureStarted(`command ${command}`);
     // Until no newer start has begun meanwhile: the server that answers is the latest one.
     for (let ready = this.ready; ; ready = this.ready) {
       await ready;
       if (ready === this.ready) break;
     }
     // The views and the Testing view ask too, not only the (guarded) commands: say why nothing answers.
-    if (!this.trust.trusted) throw new Error(RESTRICTED_EXPLANATION);
+    if (!this.trust.trusted) throw new Error(restrictedExplanation());
     if (!this.client || !this.client.isRunning()) {
-      throw new Error("the ML Kata server is not running (see ML Kata: Show Server Logs)");
+      throw new Error(vscode.l10n.t("the ML Kata server is not running (see ML Kata: Show Server Logs)"));
     }
     return (await this.client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [params] })) as T;
+  }
+
+  /** Before the first start: what starts the server, and a click that opens a problem. */
+  private showIdle(): void {
+    this.setStatus(vscode.l10n.t("ML Kata: idle"));
+    this.status.detail = vscode.l10n.t("starts with a solution file (# mlkata: <id>), the ML Kata view or a command");
+    this.status.command = { title: vscode.l10n.t("Open Problem"), command: Commands.OPEN };
   }
 
   private setStatus(text: string, severity = vscode.LanguageStatusSeverity.Information, busy = false): void {
@@ -130,7 +174,7 @@ export class Server implements ServerApi, vscode.Disposable {
     this.status.severity = severity;
     this.status.busy = busy;
     this.status.detail = undefined;
-    this.status.command = { title: "Show logs", command: Commands.SHOW_LOGS };
+    this.status.command = { title: vscode.l10n.t("Show Logs"), command: Commands.SHOW_LOGS };
   }
 
   /**
@@ -146,7 +190,7 @@ export class Server implements ServerApi, vscode.Disposable {
       this.log.info("Restricted Mode: the server is not started until the workspace is trusted");
       return false;
     }
-    this.setStatus("ML Kata: starting", vscode.LanguageStatusSeverity.Information, true);
+    this.setStatus(vscode.l10n.t("ML Kata: starting"), vscode.LanguageStatusSeverity.Information, true);
     const launch = check || !this.checked ? await this.checkInterpreter(latest) : this.checked;
     this.checked = launch;
     if (!launch) return false;
@@ -155,9 +199,9 @@ export class Server implements ServerApi, vscode.Disposable {
     try {
       await client.start();
     } catch (err) {
-      this.setStatus("ML Kata: failed to start", vscode.LanguageStatusSeverity.Error);
+      this.setStatus(vscode.l10n.t("ML Kata: failed to start"), vscode.LanguageStatusSeverity.Error);
       this.log.error(`server failed to start: ${err}`);
-      void vscode.window.showErrorMessage(`ML Kata's server failed to start: ${err}`, "Show Logs").then((p) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t("ML Kata's server failed to start: {0}", `${err}`), vscode.l10n.t("Show Logs")).then((p) => {
         if (p) this.log.show();
       });
       return false;
@@ -177,22 +221,24 @@ export class Server implements ServerApi, vscode.Disposable {
     if (!latest()) return undefined; // its verdict is about settings that changed since
     this.log.info(`interpreter ${python}: Python ${check.version || "?"}, torch ${check.torch ?? "not installed"}`);
     if (check.problem) {
-      this.setStatus("ML Kata: no usable Python", vscode.LanguageStatusSeverity.Error);
+      this.setStatus(vscode.l10n.t("ML Kata: no usable Python"), vscode.LanguageStatusSeverity.Error);
       this.log.error(check.problem);
       void vscode.window
-        .showErrorMessage(`ML Kata cannot start: ${check.problem}.`, "Select Interpreter", "Show Logs")
+        .showErrorMessage(vscode.l10n.t("ML Kata cannot start: {0}.", check.problem), selectLabel(), showLogsLabel())
         .then((pick) => {
-          if (pick === "Select Interpreter") void selectInterpreter();
-          if (pick === "Show Logs") this.log.show();
+          if (pick === selectLabel()) void selectInterpreter();
+          if (pick === showLogsLabel()) this.log.show();
         });
       return undefined;
     }
     if (!check.torch) {
       void vscode.window
         .showWarningMessage(
-          `PyTorch is not installed in ${python}: the torch problems cannot run there (the pure-Python ones work). ` +
-            "Pick an interpreter that has torch, or install it into this one (pip install torch).",
-          "Select Interpreter",
+          vscode.l10n.t(
+            "PyTorch is not installed in {0}: the torch problems cannot run there (the pure-Python ones work). Pick an interpreter that has torch, or install it into this one (pip install torch).",
+            python,
+          ),
+          selectLabel(),
         )
         .then((pick) => (pick ? selectInterpreter() : undefined));
     }
@@ -226,7 +272,7 @@ export class Server implements ServerApi, vscode.Disposable {
     const serverOptions: ServerOptions = { command: python, args: ["-m", SERVER_MODULE], options: { env } };
     const client = new LanguageClient(Ids.LANGUAGE_CLIENT, "ML Kata", serverOptions, clientOptions);
     client.onDidChangeState((e) => {
-      if (e.newState === State.Running) this.setStatus(`ML Kata: ready (torch ${check.torch ?? "missing"})`);
+      if (e.newState === State.Running) this.setStatus(vscode.l10n.t("ML Kata: ready (torch {0})", check.torch ?? vscode.l10n.t("missing")));
     });
     return client;
   }
@@ -241,9 +287,9 @@ export class Server implements ServerApi, vscode.Disposable {
     if (client !== this.client || client.state !== State.Running) return { action: CloseAction.DoNotRestart, handled: true };
     const delayMs = this.restarts.onCrash();
     if (delayMs === undefined) return this.giveUp();
-    const message = `The ML Kata server stopped unexpectedly: restarting it in ${delayMs / 1000} s.`;
+    const message = vscode.l10n.t("The ML Kata server stopped unexpectedly: restarting it in {0} s.", delayMs / 1000);
     this.log.warn(message);
-    this.setStatus(`ML Kata: restarting in ${delayMs / 1000} s`, vscode.LanguageStatusSeverity.Warning, true);
+    this.setStatus(vscode.l10n.t("ML Kata: restarting in {0} s", delayMs / 1000), vscode.LanguageStatusSeverity.Warning, true);
     this.scheduleRestart(delayMs);
     return { action: CloseAction.DoNotRestart, message, handled: true };
   }
@@ -251,14 +297,17 @@ export class Server implements ServerApi, vscode.Disposable {
   /** Too many crashes in a while: stay stopped until the user says so (Restart counts the crashes anew). */
   private giveUp(): CloseHandlerResult {
     const { maxRestarts, windowMs } = this.restarts.limits;
-    const message =
-      `The ML Kata server stopped unexpectedly again, after ${maxRestarts} restarts within ${windowMs / 60000} minutes: ` +
-      "it is not restarted until you say so.";
+    const message = vscode.l10n.t(
+      "The ML Kata server stopped unexpectedly again, after {0} restarts within {1} minutes: it is not restarted until you say so.",
+      maxRestarts,
+      windowMs / 60000,
+    );
     this.log.error(message);
-    this.setStatus("ML Kata: server stopped", vscode.LanguageStatusSeverity.Error);
-    void vscode.window.showErrorMessage(message, "Restart", "Show Logs").then((pick) => {
-      if (pick === "Show Logs") this.log.show();
-      if (pick === "Restart") void this.start();
+    this.setStatus(vscode.l10n.t("ML Kata: server stopped"), vscode.LanguageStatusSeverity.Error);
+    const restart = vscode.l10n.t("Restart");
+    void vscode.window.showErrorMessage(message, restart, showLogsLabel()).then((pick) => {
+      if (pick === showLogsLabel()) this.log.show();
+      if (pick === restart) void this.start();
     });
     return { action: CloseAction.DoNotRestart, message, handled: true };
   }

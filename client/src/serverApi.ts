@@ -11,6 +11,11 @@ export interface TestResultJson {
   end_line: number | null;
   end_column: number | null;
   duration_ms: number;
+  /** Lines about the failing case: its inputs, expected and got at the first mismatch. */
+  details?: string[];
+  /** A wrong answer's expected and actual values as readable text, when they have one (for a diff). */
+  expected?: string;
+  actual?: string;
 }
 
 export interface RunReport {
@@ -19,6 +24,8 @@ export interface RunReport {
   passed: number;
   total: number;
   tests: TestResultJson[];
+  /** Only some of the file's tests were run (a re-run of those): the others keep their last results. */
+  partial?: boolean;
 }
 
 /** The review queue: how many items are due now, and the first of them (`reviewStatus`, `reviewChanged`). */

@@ -5,12 +5,17 @@ import * as vscode from "vscode";
 
 /** VS Code's own command that shows the trust editor (where the folder is trusted). */
 const MANAGE_TRUST = "workbench.trust.manage";
-const MANAGE_LABEL = "Manage Workspace Trust";
 
-/** What the user is told, the same words on activation and on every command (and in the Problems view's welcome, package.json). */
-export const RESTRICTED_EXPLANATION =
-  "ML Kata judges nothing in Restricted Mode: judging runs the solution and the Python interpreter the settings name, " +
-  "which this folder could choose. Trust the folder to start ML Kata's server.";
+function manageLabel(): string {
+  return vscode.l10n.t("Manage Workspace Trust");
+}
+
+/** What the user is told, the same words on activation and on every command (and in the Problems view's welcome, package.nls.json). */
+export function restrictedExplanation(): string {
+  return vscode.l10n.t(
+    "ML Kata judges nothing in Restricted Mode: judging runs the solution and the Python interpreter the settings name, which this folder could choose. Trust the folder to start ML Kata's server.",
+  );
+}
 
 export class WorkspaceTrust {
   /** How often the explanation was shown (the e2e suite checks that a command showed it). */
@@ -28,17 +33,17 @@ export class WorkspaceTrust {
   /** Say why nothing runs, with a button to the trust editor. */
   explain(): void {
     this.explained++;
-    void vscode.window.showInformationMessage(RESTRICTED_EXPLANATION, MANAGE_LABEL).then((pick) => {
+    void vscode.window.showInformationMessage(restrictedExplanation(), manageLabel()).then((pick) => {
       if (pick) void vscode.commands.executeCommand(MANAGE_TRUST);
     });
   }
 
   /** The language status item in Restricted Mode: its click opens the trust editor. */
   showRestricted(status: vscode.LanguageStatusItem): void {
-    status.text = "ML Kata: restricted mode";
-    status.detail = "nothing is judged until the folder is trusted";
+    status.text = vscode.l10n.t("ML Kata: restricted mode");
+    status.detail = vscode.l10n.t("nothing is judged until the folder is trusted");
     status.severity = vscode.LanguageStatusSeverity.Warning;
     status.busy = false;
-    status.command = { title: MANAGE_LABEL, command: MANAGE_TRUST };
+    status.command = { title: manageLabel(), command: MANAGE_TRUST };
   }
 }

@@ -2,6 +2,7 @@
 import * as vscode from "vscode";
 import { activeProblem } from "../binding";
 import type { ProblemCatalog } from "../catalog";
+import { dateTime, verdictName } from "../format";
 import type { Pages } from "../pages";
 import { Commands, Ids, ServerCommands } from "../protocol";
 import type { ServerApi } from "../serverApi";
@@ -31,22 +32,22 @@ export function registerAttemptDocuments(server: ServerApi): vscode.Disposable {
 
 async function attempts({ server }: HistoryDeps): Promise<unknown> {
   const bound = activeProblem();
-  if (!bound) throw new Error("open a solution file first (its first line is '# mlkata: <id>')");
+  if (!bound) throw new Error(vscode.l10n.t("open a solution file first (its first line is '# mlkata: <id>')"));
   const listing = await server.execute<{ title: string; attempts: Attempt[] }>(ServerCommands.LIST_ATTEMPTS, {
     uri: bound.uri.toString(),
   });
-  if (!listing.attempts.length) return vscode.window.showInformationMessage("ML Kata: no attempts of this problem yet.");
+  if (!listing.attempts.length) return vscode.window.showInformationMessage(vscode.l10n.t("ML Kata: no attempts of this problem yet."));
   const pick = await vscode.window.showQuickPick(
     listing.attempts.map((at) => ({
       hash: at.hash,
-      label: new Date(at.at * 1000).toLocaleString(),
-      description: at.kind === "run" ? `${at.verdict} ${at.passed}/${at.total}` : "kept before a restore (never run)",
+      label: dateTime(at.at),
+      description: at.kind === "run" ? `${verdictName(at.verdict)} ${at.passed}/${at.total}` : vscode.l10n.t("kept before a restore (never run)"),
     })),
-    { title: `Attempts: ${listing.title}` },
+    { title: vscode.l10n.t("Attempts: {0}", listing.title) },
   );
   if (!pick) return undefined;
-  const open = "Open Read-Only Beside";
-  const action = await vscode.window.showQuickPick([open, "Restore Into the Editor"], { title: pick.label });
+  const open = vscode.l10n.t("Open Read-Only Beside");
+  const action = await vscode.window.showQuickPick([open, vscode.l10n.t("Restore Into the Editor")], { title: pick.label });
   if (action === open) {
     const uri = vscode.Uri.from({ scheme: Ids.ATTEMPT_SCHEME, path: `/attempt-${pick.hash.slice(0, 12)}.py`, query: pick.hash });
     const doc = await vscode.workspace.openTextDocument(uri);

@@ -38,7 +38,7 @@ function guard({ log, trust }: Pick<CommandDeps, "log" | "trust">, fn: Handler, 
     } catch (err: any) {
       const message = err?.message ?? String(err);
       log.error(message);
-      void vscode.window.showErrorMessage(`ML Kata: ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t("ML Kata: {0}", message));
       return undefined;
     }
   };

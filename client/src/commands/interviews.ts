@@ -1,7 +1,7 @@
 // Palette commands of a mock interview: start, submit the phase, abandon, ask the interviewer, rate it.
 import * as vscode from "vscode";
 import type { MockClock } from "../mock";
-import { RUBRIC } from "../mockReport";
+import { RUBRIC, rubricName } from "../mockReport";
 import { Commands, ServerCommand, ServerCommands } from "../protocol";
 import type { InterviewerAnswer, InterviewerQuestions, MockEvent, MockReport, MockStatus, Rubric, ServerApi } from "../serverApi";
 import type { Handlers } from "./types";
@@ -27,10 +27,12 @@ async function start({ server, mock }: InterviewDeps, name?: string, timeScale?:
       listing.interviews.map((i) => ({
         id: i.id,
         label: i.title,
-        description: i.rounds.map((r) => (r.problem ? `${r.problem} (${r.minutes} min)` : "concept questions")).join(" → "),
+        description: i.rounds
+          .map((r) => (r.problem ? vscode.l10n.t("{0} ({1} min)", r.problem, r.minutes) : vscode.l10n.t("concept questions")))
+          .join(" → "),
         detail: i.models,
       })),
-      { title: "Start Mock Interview" },
+      { title: vscode.l10n.t("Start Mock Interview") },
     );
     id = pick?.id;
   }
@@ -56,7 +58,7 @@ async function ask({ server, mock }: InterviewDeps, question?: number): Promise<
   if (n === undefined) {
     const offered = await call<InterviewerQuestions>(server, ServerCommands.ASK_INTERVIEWER, {});
     if (!offered.questions.length) {
-      void vscode.window.showInformationMessage(`ML Kata: the interviewer has no clarifying answers written for ${offered.problem}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t("ML Kata: the interviewer has no clarifying answers written for {0}.", offered.problem));
       return undefined;
     }
     const asked = new Set(offered.asked.map((a) => a.question));
@@ -65,9 +67,13 @@ async function ask({ server, mock }: InterviewDeps, question?: number): Promise<
         index: q.index,
         label: q.question,
         description: q.kind,
-        detail: asked.has(q.question) ? "asked already" : undefined,
+        detail: asked.has(q.question) ? vscode.l10n.t("asked already") : undefined,
       })),
-      { title: "Ask the Interviewer", placeHolder: `A clarifying question about ${offered.problem} (recorded for the report)`, matchOnDescription: true },
+      {
+        title: vscode.l10n.t("Ask the Interviewer"),
+        placeHolder: vscode.l10n.t("A clarifying question about {0} (recorded for the report)", offered.problem),
+        matchOnDescription: true,
+      },
     );
     n = pick?.index;
   }
@@ -77,13 +83,21 @@ async function ask({ server, mock }: InterviewDeps, question?: number): Promise<
   return answer;
 }
 
-const ASPECTS: Record<keyof Rubric, string> = {
-  communication: "Explained the approach, thought aloud, asked before assuming",
-  correctness: "The code and the answers were right, edge cases included",
-  complexity: "Stated the time and memory cost and chose a fitting approach",
-  testing: "Tried examples and edge cases before submitting",
-};
-const SCALE = ["poor", "weak", "fair", "good", "strong"];
+/** What a part of the rubric asks about. */
+function aspect(key: keyof Rubric): string {
+  const aspects: Record<keyof Rubric, string> = {
+    communication: vscode.l10n.t("Explained the approach, thought aloud, asked before assuming"),
+    correctness: vscode.l10n.t("The code and the answers were right, edge cases included"),
+    complexity: vscode.l10n.t("Stated the time and memory cost and chose a fitting approach"),
+    testing: vscode.l10n.t("Tried examples and edge cases before submitting"),
+  };
+  return aspects[key];
+}
+
+/** The words of the scores 1 to 5. */
+function scale(): string[] {
+  return [vscode.l10n.t("poor"), vscode.l10n.t("weak"), vscode.l10n.t("fair"), vscode.l10n.t("good"), vscode.l10n.t("strong")];
+}
 
 /** Rate the latest interview 1-5 on each part of the rubric (`given`: the scores, else picked), then show its report. */
 async function rate({ server, mock }: InterviewDeps, given?: Partial<Rubric>): Promise<MockReport | undefined> {
@@ -93,8 +107,12 @@ async function rate({ server, mock }: InterviewDeps, given?: Partial<Rubric>): P
     let score = given?.[key];
     if (score === undefined) {
       const pick = await vscode.window.showQuickPick(
-        SCALE.map((word, j) => ({ label: `${j + 1}`, description: word, score: j + 1 })),
-        { title: `Rate Your Interview (${i + 1}/${RUBRIC.length}): ${key}`, placeHolder: ASPECTS[key], ignoreFocusOut: true },
+        scale().map((word, j) => ({ label: `${j + 1}`, description: word, score: j + 1 })),
+        {
+          title: vscode.l10n.t("Rate Your Interview ({0}/{1}): {2}", i + 1, RUBRIC.length, rubricName(key)),
+          placeHolder: aspect(key),
+          ignoreFocusOut: true,
+        },
       );
       if (!pick) return undefined;
       score = pick.score;
@@ -117,7 +135,7 @@ export function interviewCommands(d: InterviewDeps) {
       return event;
     },
     [Commands.MOCK_ABANDON]: async () => {
-      const ok = await vscode.window.showWarningMessage("Abandon the mock interview?", { modal: true }, "Abandon");
+      const ok = await vscode.window.showWarningMessage(vscode.l10n.t("Abandon the mock interview?"), { modal: true }, vscode.l10n.t("Abandon"));
       if (ok) await mock.ended(await server.execute<MockReport>(ServerCommands.ABANDON_MOCK));
     },
     [Commands.ASK]: async (question?: number) => ask(d, question),

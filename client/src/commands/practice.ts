@@ -18,7 +18,7 @@ export interface PracticeDeps {
 
 /** The follow-ups unlock once the problem is solved; before that the user may give up and see them. */
 async function showFollowups({ server, catalog, pages }: PracticeDeps): Promise<void> {
-  const id = await pickProblem(catalog, "Follow-up Questions");
+  const id = await pickProblem(catalog, vscode.l10n.t("Follow-up Questions"));
   if (!id) return;
   try {
     await pages.followups(await server.execute(ServerCommands.FOLLOWUPS, { id }));
@@ -28,7 +28,7 @@ async function showFollowups({ server, catalog, pages }: PracticeDeps): Promise<
     const pick = await vscode.window.showWarningMessage(
       message.startsWith(prefix) ? message.slice(prefix.length) : message,
       { modal: true },
-      "Give Up and Show",
+      vscode.l10n.t("Give Up and Show"),
     );
     if (pick) await pages.followups(await server.execute(ServerCommands.FOLLOWUPS, { id, giveUp: true }));
   }
@@ -39,13 +39,13 @@ export function practiceCommands(d: PracticeDeps) {
   return {
     [Commands.RUN]: async () => {
       const bound = activeProblem();
-      if (!bound) throw new Error("the active file is not an ML Kata solution (no '# mlkata: <id>' first line)");
+      if (!bound) throw new Error(vscode.l10n.t("the active file is not an ML Kata solution (no '# mlkata: <id>' first line)"));
       const result = await server.execute(ServerCommands.RUN_TESTS, { uri: bound.uri.toString() });
       await results.render(ServerCommands.RUN_TESTS, result);
       return result;
     },
     [Commands.HINT]: async () => {
-      const id = await pickProblem(catalog, "Next Hint");
+      const id = await pickProblem(catalog, vscode.l10n.t("Next Hint"));
       if (id) await results.render(ServerCommands.NEXT_HINT, await server.execute(ServerCommands.NEXT_HINT, { id }));
     },
     [Commands.SHOW_FOLLOWUPS]: async () => showFollowups(d),

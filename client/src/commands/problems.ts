@@ -2,6 +2,7 @@
 import * as vscode from "vscode";
 import { activeProblem } from "../binding";
 import type { Problem, ProblemCatalog } from "../catalog";
+import { difficultyName } from "../format";
 import type { Pages } from "../pages";
 import type { ProblemsView } from "../problems";
 import { Commands, ServerCommands } from "../protocol";
@@ -22,8 +23,14 @@ export function problemItem(p: Problem): vscode.QuickPickItem & { id: string } {
   return {
     id: p.id,
     label: `${solved}${p.title}`,
-    description: `${p.difficulty} · ${p.suggestedMinutes} min · ${p.topics.join(", ")}`,
-    detail: p.solved ? `solved${p.bestSeconds ? ` in ${Math.round(p.bestSeconds / 60)} min` : ""}` : p.runs ? `${p.runs} runs` : undefined,
+    description: vscode.l10n.t("{0} · {1} min · {2}", difficultyName(p.difficulty), p.suggestedMinutes, p.topics.join(", ")),
+    detail: p.solved
+      ? p.bestSeconds
+        ? vscode.l10n.t("solved in {0} min", Math.round(p.bestSeconds / 60))
+        : vscode.l10n.t("solved")
+      : p.runs
+        ? vscode.l10n.t("{0} runs", p.runs)
+        : undefined,
   };
 }
 
@@ -51,24 +58,24 @@ const DIFFICULTY: Record<string, number> = { easy: 0, medium: 1, hard: 2 };
 async function reset({ server }: ProblemDeps, item?: Problem): Promise<void> {
   let uri = activeProblem()?.uri;
   if (item?.id) uri = vscode.Uri.file((await server.execute<{ path: string }>(ServerCommands.OPEN_PROBLEM, { id: item.id })).path);
-  if (!uri) throw new Error("open the solution file to reset first");
+  if (!uri) throw new Error(vscode.l10n.t("open the solution file to reset first"));
   const ok = await vscode.window.showWarningMessage(
-    "Reset this solution to the starter? Your current code is kept as a backup.",
+    vscode.l10n.t("Reset this solution to the starter? Your current code is kept as a backup."),
     { modal: true },
-    "Reset",
+    vscode.l10n.t("Reset"),
   );
   if (!ok) return;
   const result = await server.execute<{ backups: string[] }>(ServerCommands.RESET_PROBLEM, { uri: uri.toString() });
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri!.toString());
   if (doc?.isDirty) await doc.save();
-  void vscode.window.showInformationMessage(`ML Kata: reset; backup in ${result.backups.join(", ")}`);
+  void vscode.window.showInformationMessage(vscode.l10n.t("ML Kata: reset; backup in {0}", result.backups.join(", ")));
 }
 
 export function problemCommands(d: ProblemDeps) {
   const { server, catalog, results } = d;
   return {
     [Commands.OPEN]: async (item?: Problem | string) => {
-      const id = typeof item === "string" ? item : item?.id ?? (await pickProblem(catalog, "Open Problem"));
+      const id = typeof item === "string" ? item : item?.id ?? (await pickProblem(catalog, vscode.l10n.t("Open Problem")));
       return id ? openProblem(d, id) : undefined;
     },
     [Commands.RANDOM]: async () => {
@@ -81,11 +88,11 @@ export function problemCommands(d: ProblemDeps) {
       const next = (await catalog.list())
         .filter((p) => !p.solved)
         .sort((x, y) => DIFFICULTY[x.difficulty] - DIFFICULTY[y.difficulty] || x.id.localeCompare(y.id))[0];
-      if (!next) return vscode.window.showInformationMessage("ML Kata: every problem is solved. Try a mock interview.");
+      if (!next) return vscode.window.showInformationMessage(vscode.l10n.t("ML Kata: every problem is solved. Try a mock interview."));
       return openProblem(d, next.id);
     },
     [Commands.STATEMENT]: async (item?: Problem) => {
-      const id = item?.id ?? (await pickProblem(catalog, "Show Statement"));
+      const id = item?.id ?? (await pickProblem(catalog, vscode.l10n.t("Show Statement")));
       if (id) await results.render(ServerCommands.SHOW_STATEMENT, await server.execute(ServerCommands.SHOW_STATEMENT, { id }));
     },
     [Commands.RESET]: async (item?: Problem) => reset(d, item),

@@ -4,7 +4,7 @@ import * as vscode from "vscode";
 import { answerDocument } from "../binding";
 import { Commands, ServerCommands } from "../protocol";
 import type { ResultRenderer } from "../results";
-import { Grade, GRADES, ReviewQueue } from "../review";
+import { Grade, gradeName, GRADES, ReviewQueue } from "../review";
 import type { GradedCard, RevealedCard } from "../serverApi";
 import { openProblem, ProblemDeps } from "./problems";
 import type { Handlers } from "./types";
@@ -20,12 +20,16 @@ type Next =
   | { kind: "problem"; id: string; title: string }
   | { kind: null; due: 0 };
 
-const GRADE_MEANING: Record<Grade, string> = {
-  again: "I did not remember it",
-  hard: "partly, or with a struggle",
-  good: "I remembered it",
-  easy: "at once, without effort",
-};
+/** What a grade says about the recall. */
+function gradeMeaning(grade: Grade): string {
+  const meanings: Record<Grade, string> = {
+    again: vscode.l10n.t("I did not remember it"),
+    hard: vscode.l10n.t("partly, or with a struggle"),
+    good: vscode.l10n.t("I remembered it"),
+    easy: vscode.l10n.t("at once, without effort"),
+  };
+  return meanings[grade];
+}
 
 /** Open a card's answer file, freshly written by the server, with the cursor where the answer goes (the end). */
 async function openAnswer(uri: vscode.Uri): Promise<vscode.TextEditor> {
@@ -45,21 +49,21 @@ async function next(d: ReviewDeps): Promise<unknown> {
   const item = await d.server.execute<Next>(ServerCommands.REVIEW_NEXT);
   if (item.kind === null) {
     d.review.apply({ due: 0, next: null });
-    void vscode.window.showInformationMessage("ML Kata: nothing is due for review. Come back later, or solve a new problem.");
+    void vscode.window.showInformationMessage(vscode.l10n.t("ML Kata: nothing is due for review. Come back later, or solve a new problem."));
     return item;
   }
   if (item.kind === "card") return openAnswer(vscode.Uri.parse(item.uri));
   const editor = await openProblem(d, item.id);
-  const reset = "Reset Problem";
+  const reset = vscode.l10n.t("Reset Problem");
   void vscode.window
-    .showInformationMessage(`ML Kata: ${item.title} is due for review: solve it again from scratch.`, reset)
+    .showInformationMessage(vscode.l10n.t("ML Kata: {0} is due for review: solve it again from scratch.", item.title), reset)
     .then((pick) => (pick ? vscode.commands.executeCommand(Commands.RESET) : undefined));
   return editor;
 }
 
 async function answerFile(uri?: string | vscode.Uri): Promise<vscode.TextDocument> {
   const doc = await answerDocument(uri);
-  if (!doc) throw new Error("open a review answer file first (ML Kata: Review); its first line is '<!-- mlkata-card: <id> -->'");
+  if (!doc) throw new Error(vscode.l10n.t("open a review answer file first (ML Kata: Review); its first line is '<!-- mlkata-card: <id> -->'"));
   if (doc.isDirty) await doc.save();
   return doc;
 }
@@ -74,14 +78,14 @@ async function reveal({ server, results }: ReviewDeps, uri?: string | vscode.Uri
 
 /** Grade the card (the grade given, else picked): when it comes back is the server's schedule. */
 async function grade({ server, results }: ReviewDeps, given?: string, uri?: string | vscode.Uri): Promise<GradedCard | undefined> {
-  if (given !== undefined && !GRADES.includes(given as Grade)) throw new Error(`grade must be one of ${GRADES.join(", ")}, got ${given}`);
+  if (given !== undefined && !GRADES.includes(given as Grade)) throw new Error(vscode.l10n.t("grade must be one of {0}, got {1}", GRADES.join(", "), given));
   const doc = await answerFile(uri);
   const picked =
     given ??
     (
       await vscode.window.showQuickPick(
-        GRADES.map((g) => ({ label: g.charAt(0).toUpperCase() + g.slice(1), description: GRADE_MEANING[g], grade: g })),
-        { title: "Grade yourself: how well did you remember it?" },
+        GRADES.map((g) => ({ label: gradeName(g), description: gradeMeaning(g), grade: g })),
+        { title: vscode.l10n.t("Grade yourself: how well did you remember it?") },
       )
     )?.grade;
   if (!picked) return undefined;

@@ -42,3 +42,22 @@ export async function click(selector: string): Promise<void> {
   const status = await ask(`click-${Date.now()}`, JSON.stringify({ click: selector }));
   if (status !== "ok") throw new Error(`clicking ${selector}: ${status ?? "no e2e driver answered"}`);
 }
+
+/** An element's place on the page, in CSS pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The bounding boxes of the visible workbench elements a Playwright selector matches (none: []); throws without the driver. */
+export async function measure(selector: string): Promise<Box[]> {
+  const name = `measure-${Date.now()}`;
+  const status = await ask(name, JSON.stringify({ measure: selector }));
+  if (status !== "ok") throw new Error(`measuring ${selector}: ${status ?? "no e2e driver answered"}`);
+  const file = path.join(process.env.MLKATA_E2E_SHOTS!, `${name}.json`);
+  const boxes = JSON.parse(fs.readFileSync(file, "utf8")) as Box[];
+  fs.rmSync(file, { force: true });
+  return boxes;
+}

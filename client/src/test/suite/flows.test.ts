@@ -171,6 +171,8 @@ describe("ML Kata in VS Code", () => {
     const ext = vscode.extensions.getExtension("mlkata.mlkata");
     assert.ok(ext, "the extension is installed");
     app = await ext.activate();
+    // The server starts only when ML Kata is needed (this empty folder holds no solution yet): as a command would.
+    await app.startServer();
     await until("the server", () => app.client?.isRunning());
   });
 

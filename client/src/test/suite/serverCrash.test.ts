@@ -26,6 +26,7 @@ describe("a crashed server", () => {
 
   before(async () => {
     app = await vscode.extensions.getExtension("mlkata.mlkata")!.activate();
+    await app.startServer(); // started only when needed: alone (MLKATA_E2E_GREP) nothing else starts it
   });
 
   it("is restarted after 1 s, then 2 s, and answers the commands sent meanwhile", async () => {

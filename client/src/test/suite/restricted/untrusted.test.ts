@@ -47,11 +47,11 @@ describe("an untrusted folder (Restricted Mode)", () => {
     app = await vscode.extensions.getExtension("mlkata.mlkata")!.activate();
   });
 
-  it("starts no server, shows Restricted Mode in the status item and explains it once", async () => {
+  it("starts no server, shows Restricted Mode in the status item and explains nothing before it is needed", async () => {
     assertNothingRan(app);
     assert.strictEqual(app.status.text, "ML Kata: restricted mode");
     assert.strictEqual(app.status.command?.command, "workbench.trust.manage");
-    assert.strictEqual(app.trust.explained, 1, "the explanation, once on activation");
+    assert.strictEqual(app.trust.explained, 0, "no explanation before ML Kata is needed (no solution open yet)");
     const commands = await vscode.commands.getCommands(true);
     assert.ok(!commands.includes(ServerCommands.LIST_PROBLEMS), "no server commands registered (no client)");
   });
@@ -70,6 +70,8 @@ describe("an untrusted folder (Restricted Mode)", () => {
     await new Promise((r) => setTimeout(r, 3000));
     assert.deepStrictEqual(mlkataDiagnostics(uri), [], "no ML Kata diagnostics");
     assertNothingRan(app);
+    assert.strictEqual(app.trust.explained, 1, "the explanation, once, when a solution was opened");
+    assert.strictEqual(app.status.text, "ML Kata: restricted mode");
     await screenshot("restricted-mode");
   });
 
