@@ -205,4 +205,9 @@ async def test_a_mock_round_can_hide_the_failing_cases_as_an_online_judge_does(t
         assert diagnostic.code == "hidden_tests" and diagnostic.range.start.line == 0
         assert diagnostic.message.endswith("hidden tests pass") and not diagnostic.related_information
         assert all(t["message"] == "" and t["details"] == [] for t in server.runs[-1]["report"]["tests"])
+        # The compared values (the Testing view's diff) are hidden too, in the notification and the command's reply.
+        assert all("expected" not in t and "actual" not in t for t in server.runs[-1]["report"]["tests"])
+        reply = await server.command("mlkata.runTests", {"uri": path.as_uri()})
+        assert reply["passed"] < reply["total"]
+        assert all(t["message"] == "" and "expected" not in t for t in reply["tests"]), "the command's reply hides them too"
         await server.command("mlkata.abandonMock")

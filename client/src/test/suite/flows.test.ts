@@ -4,40 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as vscode from "vscode";
+import { golden, mlkataDiagnostics, replaceAndSave, save, until } from "../helpers";
 import { screenshot } from "../shot";
-
-const ROOT = path.resolve(__dirname, "../../../..");
-
-function golden(problem: string, name: string): string {
-  const text = fs.readFileSync(path.join(ROOT, "tests", "solutions", problem, `${name}.py`), "utf8");
-  return `# mlkata: ${problem}\n${text}`;
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 120000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function replaceAndSave(doc: vscode.TextDocument, text: string): Promise<void> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
-  assert.ok(await vscode.workspace.applyEdit(edit));
-  await save(doc);
-}
-
-async function save(doc: vscode.TextDocument): Promise<void> {
-  // save() is false when nothing changed or a save participant ran late on a loaded machine.
-  for (let attempt = 0; attempt < 5 && doc.isDirty; attempt++) {
-    if (await doc.save()) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  assert.ok(!doc.isDirty, `${doc.uri.fsPath} could not be saved`);
-}
 
 /** The interview the phased test runs, for when the bundled bank has none of that id. */
 const PHASED_TOML = `[[interview]]
@@ -158,10 +126,6 @@ async function finishAndRate(app: any): Promise<any> {
 
 function workspaceValue(key: string): unknown {
   return vscode.workspace.getConfiguration().inspect(key)?.workspaceValue;
-}
-
-function mlkataDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === "mlkata");
 }
 
 describe("ML Kata in VS Code", () => {

@@ -1,38 +1,12 @@
 // The Testing view in a real VS Code: expected/actual diffs, re-running one test, the Debug profile, continuous runs.
 import * as assert from "assert";
 import * as fs from "fs";
-import * as path from "path";
 import * as vscode from "vscode";
+import { golden as goldenOf, replaceAndSave, until } from "../helpers";
 import { click, measure, screenshot } from "../shot";
 
-const ROOT = path.resolve(__dirname, "../../../..");
 const PROBLEM = "scaled-dot-product-attention";
-
-function golden(name: string): string {
-  const text = fs.readFileSync(path.join(ROOT, "tests", "solutions", PROBLEM, `${name}.py`), "utf8");
-  return `# mlkata: ${PROBLEM}\n${text}`;
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 120000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function replaceAndSave(doc: vscode.TextDocument, text: string): Promise<void> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
-  assert.ok(await vscode.workspace.applyEdit(edit));
-  for (let attempt = 0; attempt < 5 && doc.isDirty; attempt++) {
-    if (await doc.save()) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  assert.ok(!doc.isDirty, `${doc.uri.fsPath} could not be saved`);
-}
+const golden = (name: string): string => goldenOf(PROBLEM, name);
 
 describe("The Testing view", () => {
   let app: any;

@@ -3,17 +3,8 @@
 // walkthrough, no empty side bar; a problem opens with its statement beside a code editor of 100+ columns.
 import * as assert from "assert";
 import * as vscode from "vscode";
+import { until } from "../../helpers";
 import { measure, screenshot } from "../../shot";
-
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** The width of a code line of `columns` characters, and of the code area it is shown in. */
 const LINE = "#" + "x".repeat(99);

@@ -6,31 +6,13 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as vscode from "vscode";
-import { Commands, ServerCommands, SOURCE, Views } from "../../../protocol";
+import { Commands, ServerCommands, Views } from "../../../protocol";
+import { ROOT, mlkataDiagnostics, until, workspaceFile } from "../../helpers";
 import { serverPids } from "../../processes";
 import { click, screenshot } from "../../shot";
 
-const ROOT = path.resolve(__dirname, "../../../../..");
 /** Left behind by the folder's own `.venv/bin/python` (client/e2e/run.js plants it) if it ever runs. */
 const TRAP = process.env.MLKATA_E2E_TRAP ?? "";
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 60000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function workspaceFile(name: string): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
-}
-
-function mlkataDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-}
 
 /** Nothing of ML Kata ran: no server process, no client, the folder's interpreter untouched. */
 function assertNothingRan(app: any): void {

@@ -4,24 +4,9 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as vscode from "vscode";
+import { ROOT, until, workspaceFile } from "../../helpers";
 import { serverPids } from "../../processes";
 import { SOURCE } from "../../../protocol";
-
-const ROOT = path.resolve(__dirname, "../../../../..");
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 60000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function workspaceFile(name: string): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
-}
 
 describe("a window without an ML Kata file", () => {
   const ext = vscode.extensions.getExtension("mlkata.mlkata")!;

@@ -4,19 +4,10 @@
 import * as assert from "assert";
 import * as vscode from "vscode";
 import { SOURCE } from "../../../protocol";
+import { until } from "../../helpers";
 import { click, screenshot } from "../../shot";
 
 const CHINESE = /[\u4e00-\u9fff]/;
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 120000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** A contributed command's title as the workbench shows it (a localized title comes with its original). */
 function titleOf(title: string | { value: string; original: string }): string {
