@@ -42,6 +42,8 @@ async def test_a_chinese_editor_gets_chinese_diagnostics_lenses_and_statements(t
         shown = await client.command("mlkata.showStatement", {"id": "scaled-dot-product-attention"})
         assert shown["path"] == str(STATEMENTS / "statement.zh-cn.md")
         assert shown["markdown"] == (STATEMENTS / "statement.zh-cn.md").read_text(encoding="utf-8")
+        listed = {p["id"]: p for p in (await client.command("mlkata.listProblems"))["problems"]}
+        assert listed["multi-head-attention"]["areaTitle"] == "Transformer 内部结构"  # the Problems view's sections
         untranslated = await client.command("mlkata.showStatement", {"id": "coin-change"})
         assert untranslated["markdown"].startswith("# Coin change")  # no translation: the English statement
         uri = client.write("attention.py", "# mlkata: scaled-dot-product-attention\n")  # not opened: nothing is judged

@@ -34,6 +34,22 @@ def statement(p: Problem) -> tuple[str, Path]:
         return p.statement, original
 
 
+def area_title(area: str) -> str:
+    """A catalogue section's title (``AREAS``) in the user's language."""
+    titles = {
+        "transformers": t("area.transformers"),
+        "training": t("area.training"),
+        "multimodal": t("area.multimodal"),
+        "fine-tuning": t("area.fineTuning"),
+        "alignment": t("area.alignment"),
+        "decoding": t("area.decoding"),
+        "retrieval": t("area.retrieval"),
+        "systems": t("area.systems"),
+        "algorithms": t("area.algorithms"),
+    }
+    return titles.get(area, AREAS[area])
+
+
 def problem_json(p: Problem, stats: dict[str, Any]) -> dict[str, Any]:
     """A problem's metadata and the user's progress on it, as the client's lists show them."""
     s = stats.get(p.id, {})
@@ -43,7 +59,7 @@ def problem_json(p: Problem, stats: dict[str, Any]) -> dict[str, Any]:
         "difficulty": p.difficulty,
         "topics": list(p.topics),
         "area": p.area,
-        "areaTitle": AREAS[p.area],
+        "areaTitle": area_title(p.area),
         "areaRank": list(AREAS).index(p.area),
         "kind": p.kind,
         "suggestedMinutes": p.suggested_minutes,
