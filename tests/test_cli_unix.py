@@ -122,12 +122,19 @@ def interrupted(tmp_path: Path) -> int:
         stderr=subprocess.PIPE,
         text=True,
         env=env(PYTHONUNBUFFERED="1"),
+        # As from a terminal: a suite run in the background (nohup, `make test &`) would pass SIGINT on ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdout is not None and proc.stderr is not None
     while "Your answer" not in (line := proc.stdout.readline()):
         assert line, "mlkata review ended before asking"
     proc.send_signal(signal.SIGINT)
-    status = proc.wait(timeout=60)
+    try:
+        status = proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        ignored = next(line for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines() if line.startswith("SigIgn"))
+        proc.kill()
+        raise AssertionError(f"mlkata review outlived Ctrl-C by 60 s ({ignored}); stderr: {proc.communicate()[1]}") from None
     assert "Traceback" not in proc.stderr.read()
     return status
 

@@ -306,7 +306,9 @@ export class HiddenTests implements vscode.Disposable {
 
 /** The failure as a test message: the verdict and message, the failing case's lines, a diff of expected and actual when known. */
 function failure(t: TestResultJson, fileUri: vscode.Uri): vscode.TestMessage {
-  const headline = t.message ? vscode.l10n.t("{0}: {1}", verdictName(t.verdict), t.message) : verdictName(t.verdict);
+  // "not implemented yet: ..." already names its verdict; every other message gets it in front.
+  const named = t.message && t.verdict !== "not_implemented";
+  const headline = named ? vscode.l10n.t("{0}: {1}", verdictName(t.verdict), t.message) : t.message || verdictName(t.verdict);
   const text = [headline, ...(t.details ?? [])].join("\n");
   const message =
     t.expected !== undefined && t.actual !== undefined ? vscode.TestMessage.diff(text, t.expected, t.actual) : new vscode.TestMessage(text);
