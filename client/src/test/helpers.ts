@@ -5,8 +5,18 @@ import * as path from "path";
 import * as vscode from "vscode";
 import { SOURCE } from "../protocol";
 
-/** The repository (client/out/test/helpers.js -> the root). */
-export const ROOT = path.resolve(__dirname, "../../..");
+/**
+ * The repository: the nearest folder above this code holding `problems/` and `package.json`. Found, not
+ * computed: each suite is bundled with this module, so `__dirname` is the suite's folder, at any depth.
+ */
+export const ROOT = findRoot(__dirname);
+
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "problems")) && fs.existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no repository (problems/ and package.json) above ${start}`);
+  }
+}
 
 /**
  * Polls `probe` until it gives a truthy value (returned), or throws naming `what` after `timeoutMs`.
