@@ -69,3 +69,16 @@ export async function replaceAndSave(doc: vscode.TextDocument, text: string): Pr
   assert.ok(await vscode.workspace.applyEdit(edit));
   await save(doc);
 }
+
+/**
+ * The extension's API with its language server running: the server starts only when ML Kata is needed
+ * (a window's folder may hold no solution yet), so a suite starts it as a command would.
+ */
+export async function startedApp(): Promise<any> {
+  const ext = vscode.extensions.getExtension("mlkata.mlkata");
+  assert.ok(ext, "the extension is installed");
+  const app = await ext.activate();
+  await app.startServer();
+  await until("the server", () => app.client?.isRunning());
+  return app;
+}

@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as vscode from "vscode";
-import { golden, mlkataDiagnostics, replaceAndSave, save, until } from "../helpers";
+import { golden, mlkataDiagnostics, replaceAndSave, save, startedApp, until } from "../helpers";
 import { screenshot } from "../shot";
 
 /** The interview the phased test runs, for when the bundled bank has none of that id. */
@@ -132,12 +132,7 @@ describe("ML Kata in VS Code", () => {
   let app: any;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension("mlkata.mlkata");
-    assert.ok(ext, "the extension is installed");
-    app = await ext.activate();
-    // The server starts only when ML Kata is needed (this empty folder holds no solution yet): as a command would.
-    await app.startServer();
-    await until("the server", () => app.client?.isRunning());
+    app = await startedApp();
   });
 
   // First, on the fresh profile: nothing solved yet, so only (new) cards are due.

@@ -2,7 +2,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as vscode from "vscode";
-import { golden as goldenOf, replaceAndSave, until } from "../helpers";
+import { golden as goldenOf, replaceAndSave, startedApp, until } from "../helpers";
 import { click, measure, screenshot } from "../shot";
 
 const PROBLEM = "scaled-dot-product-attention";
@@ -29,11 +29,7 @@ describe("The Testing view", () => {
   }
 
   before(async () => {
-    const ext = vscode.extensions.getExtension("mlkata.mlkata");
-    assert.ok(ext, "the extension is installed");
-    app = await ext.activate();
-    await app.startServer();
-    await until("the server", () => app.client?.isRunning());
+    app = await startedApp();
     const editor: vscode.TextEditor = await vscode.commands.executeCommand("mlkata.open", PROBLEM);
     doc = editor.document;
     uri = doc.uri.toString();
