@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
     from mlkata.bank import Bank, Problem
@@ -37,15 +38,27 @@ def problem(args: argparse.Namespace) -> Problem:
         raise SystemExit(f"mlkata: {exc.args[0]}") from None
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """The progress database of ``--database`` (default: the user's, the editor's); an unusable one exits 2."""
+@overload
+def open_store(args: argparse.Namespace) -> Store: ...
+@overload
+def open_store(args: argparse.Namespace, unavailable: Callable[[str], None]) -> Store | None: ...
+
+
+def open_store(args: argparse.Namespace, unavailable: Callable[[str], None] | None = None) -> Store | None:
+    """The progress database of ``--database`` (default: the user's, the editor's).
+
+    One that cannot be opened exits 2, or, with ``unavailable``, is passed to it (why) and gives None.
+    """
     from mlkata.store import Store, StoreError, default_path
 
     path = Path(args.database).expanduser() if getattr(args, "database", None) else default_path()
     try:
         store = Store.open(path)
     except StoreError as exc:
-        raise SystemExit(f"mlkata: {exc}") from None
+        if unavailable is None:
+            raise SystemExit(f"mlkata: {exc}") from None
+        unavailable(str(exc))
+        return None
     if store.notice:
         print(f"warning: {store.notice}", file=sys.stderr)
     return store

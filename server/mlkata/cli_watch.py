@@ -36,6 +36,7 @@ from mlkata.judge.options import JudgeError, Options
 
 if TYPE_CHECKING:
     from mlkata.bank import Problem
+    from mlkata.bank.cards import Cards
     from mlkata.judge.verdict import Report
     from mlkata.store import Store
 
@@ -88,24 +89,17 @@ class Recorder:
         self.roots = roots
         self._last = ""
         self._warned = False
-        self._links: dict[str, list[str]] | None = None
+        self._cards: Cards | None = None
 
     @classmethod
     def for_args(cls, args: argparse.Namespace) -> Recorder:
         """The recorder ``--database`` / ``--no-record`` ask for (recording nothing after a warning when the store cannot open)."""
         if args.no_record:
             return cls(None, [])
-        from mlkata.store import Store, StoreError, default_path
-
-        path = Path(args.database).expanduser() if args.database else default_path()
-        try:
-            store = Store.open(path)
-        except StoreError as exc:
-            print(t("record.unavailable", error=str(exc)), file=sys.stderr)
-            return cls(None, [])
-        if store.notice:
-            print(f"warning: {store.notice}", file=sys.stderr)
-        return cls(store, cli_common.roots(args))
+        store = cli_common.open_store(
+            args, unavailable=lambda error: print(t("record.unavailable", error=error), file=sys.stderr)
+        )
+        return cls(store, cli_common.roots(args)) if store is not None else cls(None, [])
 
     @property
     def database(self) -> str | None:
@@ -124,23 +118,20 @@ class Recorder:
         data = report.to_json()
         try:
             self.store.record_run(problem.id, data, source)
-            ReviewQueue(self.store).after_run(problem, data, lambda: self._linked(problem.id), time.time())
+            ReviewQueue(self.store).after_run(problem, data, lambda: self._loaded_cards().linked(problem.id), time.time())
         except StoreError as exc:
             if not self._warned:
                 self._warned = True
                 print(t("record.failed", error=str(exc)), file=sys.stderr)
 
-    def _linked(self, problem_id: str) -> list[str]:
-        """The concept cards linked to a problem (read the first time a run makes them due, then kept)."""
+    def _loaded_cards(self) -> Cards:
+        """The concept cards (read the first time a run makes some due, then kept)."""
         from mlkata.bank import load_bank
         from mlkata.bank.cards import load_cards
 
-        if self._links is None:
-            self._links = {}
-            for card in load_cards(self.roots, load_bank(self.roots).problems).cards.values():
-                for linked in card.problems:
-                    self._links.setdefault(linked, []).append(card.id)
-        return self._links.get(problem_id, [])
+        if self._cards is None:
+            self._cards = load_cards(self.roots, load_bank(self.roots).problems)
+        return self._cards
 
     def close(self) -> None:
         """Close the database."""

@@ -75,6 +75,10 @@ class Cards:
     decks: dict[str, Deck]
     errors: tuple[str, ...] = ()
 
+    def linked(self, problem_id: str) -> list[str]:
+        """The ids of the cards linked to a problem (those a named classic mistake of it makes due)."""
+        return [c.id for c in self.cards.values() if problem_id in c.problems]
+
 
 def load_cards(roots: Iterable[Path], problems: Mapping[str, Problem]) -> Cards:
     """The decks under each root's ``concepts/`` folder, and a card per follow-up of each problem."""

@@ -104,11 +104,7 @@ def after_run(ls: MlKataServer, problem_id: str, report: dict[str, Any]) -> None
     if problem is None:
         return
     queue = ReviewQueue(ls.store)
-
-    def linked() -> list[str]:
-        return [c.id for c in ls.cards.cards.values() if problem_id in c.problems]
-
-    if ls.record("the review queue", lambda: queue.after_run(problem, report, linked, time.time())):
+    if ls.record("the review queue", lambda: queue.after_run(problem, report, lambda: ls.cards.linked(problem_id), time.time())):
         changed(ls)
 
 
