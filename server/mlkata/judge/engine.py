@@ -114,12 +114,11 @@ def _examples(written: list[examples.Example], event: dict[str, Any], problem: P
 def selected_tests(problem: Problem, tests: Sequence[str]) -> tuple[str, ...]:
     """The named hidden tests in file order; a ReproError names an unknown one (or says none was named)."""
     if not tests:
-        from mlkata.i18n import t
-
         raise repro.ReproError(t("judge.noTestsSelected", problem=problem.id, tests=", ".join(problem.test_names)))
     for name in tests:
         repro.check_test(problem, name)
-    return tuple(n for n in problem.test_names if n in set(tests))
+    wanted = set(tests)
+    return tuple(n for n in problem.test_names if n in wanted)
 
 
 _computing: dict[tuple[str, str], asyncio.Lock] = {}

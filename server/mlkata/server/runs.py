@@ -110,12 +110,12 @@ class RunScheduler:
         report = await self._judge(uri, problem, text, doc.path or uri, version, tests)
         if report is None or self.generation.get(uri) != gen:
             return None
-        partial = len(report.tests) < len(problem.test_names)
+        partial = is_partial(problem, report)
         if not partial:  # a re-run of some tests is not an attempt: the store keeps whole runs only
             self._record(uri, problem, report, text)  # committed before it is shown: a shown run is never lost
         # The diagnostics and lenses show every test: the ones not re-run keep their last results.
         whole = merged(server.reports.get(uri), report) if partial else report
-        hidden = server.settings.mock_hides_details and interviews.in_round_on(server, problem.id)
+        hidden = hides_details(server, problem)
         shown = summary_diagnostics(whole) if hidden else report_diagnostics(whole, text.splitlines(), doc, uri)
         server.publish(uri, shown, version)
         server.reports[uri] = whole
@@ -175,12 +175,22 @@ def merged(last: Report | None, rerun: Report) -> Report:
     return Report(rerun.problem, (*tests, *fresh.values()), rerun.examples, rerun.sandbox)
 
 
+def is_partial(problem: Problem, report: Report) -> bool:
+    """Whether a report has only some of the problem's tests (a re-run of those)."""
+    return len(report.tests) < len(problem.test_names)
+
+
+def hides_details(server: MlKataServer, problem: Problem) -> bool:
+    """Whether a mock round on the problem hides what failed and why, as an online judge does."""
+    return server.settings.mock_hides_details and interviews.in_round_on(server, problem.id)
+
+
 def shown_json(server: MlKataServer, problem: Problem, report: Report) -> dict[str, Any]:
     """A report as the client gets it: ``partial`` when it has only some of the tests (a re-run of
     those); during a mock round that hides details, without what failed or why."""
     data = report.to_json()
-    data["partial"] = len(report.tests) < len(problem.test_names)
-    if server.settings.mock_hides_details and interviews.in_round_on(server, problem.id):
+    data["partial"] = is_partial(problem, report)
+    if hides_details(server, problem):
         # an online judge says how many pass, not which or why
         hide: dict[str, Any] = {"message": "", "details": [], "line": None}
         data["tests"] = [{k: v for k, v in t.items() if k not in ("expected", "actual")} | hide for t in data["tests"]]
